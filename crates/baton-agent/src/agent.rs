@@ -1,0 +1,541 @@
+use std::sync::Arc;
+use std::time::Instant;
+
+use baton_models::{ModelClient, ModelRequest, ModelResponse, StreamEvent};
+use baton_protocol::{
+    AgentId, BudgetKind, ContentBlock, Cost, Event, Message, Outcome, Role, StopReason, ToolOutput,
+    ToolResultContent, ToolSpec, Usage,
+};
+use baton_tools::{ToolContext, Toolbox};
+use futures::StreamExt;
+use serde_json::Value;
+use tokio_util::sync::CancellationToken;
+
+use crate::inspect::{InspectContext, Inspector, ToolCall, Verdict};
+use crate::{Emitter, EventBus};
+
+#[derive(Debug, Clone)]
+pub struct AgentConfig {
+    /// Shown in events and the trace: `main`, `explorer`, `worker`, …
+    pub role: String,
+    pub system_prompt: Option<String>,
+    /// The most model calls this agent may make.
+    pub max_turns: u32,
+    /// The output cap per model call; the model's own default when `None`.
+    pub max_tokens: Option<u32>,
+    pub temperature: Option<f32>,
+    pub stop_sequences: Vec<String>,
+    /// Longer tool output is cut in the middle before the model sees it.
+    pub max_tool_output_chars: usize,
+}
+
+impl Default for AgentConfig {
+    fn default() -> Self {
+        Self {
+            role: "main".into(),
+            system_prompt: None,
+            max_turns: 50,
+            max_tokens: None,
+            temperature: None,
+            stop_sequences: Vec::new(),
+            max_tool_output_chars: 60_000,
+        }
+    }
+}
+
+/// How an agent's run ended, and what it consumed.
+#[derive(Debug, Clone)]
+pub struct AgentReport {
+    pub outcome: Outcome,
+    /// The final answer, or the last text the model wrote before stopping.
+    pub answer: String,
+    pub usage: Usage,
+    pub cost: Cost,
+    pub turns: u32,
+    pub tool_calls: u32,
+    /// Set when the run stopped on an error.
+    pub error: Option<String>,
+    /// The whole conversation; every tool_use has its tool_result.
+    pub messages: Vec<Message>,
+}
+
+/// One agent: a model, a toolbox, and the inspectors that guard its calls.
+pub struct Agent {
+    id: AgentId,
+    parent: Option<AgentId>,
+    model: Arc<dyn ModelClient>,
+    tools: Arc<dyn Toolbox>,
+    inspectors: Vec<Arc<dyn Inspector>>,
+    config: AgentConfig,
+}
+
+impl Agent {
+    pub fn new(
+        id: AgentId,
+        model: Arc<dyn ModelClient>,
+        tools: Arc<dyn Toolbox>,
+        config: AgentConfig,
+    ) -> Self {
+        Self {
+            id,
+            parent: None,
+            model,
+            tools,
+            inspectors: Vec::new(),
+            config,
+        }
+    }
+
+    pub fn with_parent(mut self, parent: AgentId) -> Self {
+        self.parent = Some(parent);
+        self
+    }
+
+    /// Appends an inspector; they run in the order added.
+    pub fn with_inspector(mut self, inspector: Arc<dyn Inspector>) -> Self {
+        self.inspectors.push(inspector);
+        self
+    }
+
+    pub fn id(&self) -> &AgentId {
+        &self.id
+    }
+
+    pub fn model(&self) -> &Arc<dyn ModelClient> {
+        &self.model
+    }
+
+    /// Runs `task` to the end. Never fails: errors end the run with a
+    /// report that says what went wrong.
+    pub async fn run(&self, bus: &EventBus, task: &str, cancel: &CancellationToken) -> AgentReport {
+        let emitter = bus.emitter(self.id.clone(), self.parent.clone());
+        emitter.emit(Event::AgentSpawned {
+            role: self.config.role.clone(),
+            model: self.model.info().name.clone(),
+        });
+        let mut run = Run {
+            agent: self,
+            emitter: emitter.clone(),
+            cancel,
+            messages: Arc::new(vec![Message::user_text(task)]),
+            tools: Arc::new(self.tools.specs()),
+            usage: Usage::default(),
+            cost: Cost::default(),
+            turns: 0,
+            tool_calls: 0,
+            last_text: String::new(),
+        };
+        let (outcome, error) = run.drive().await;
+        let report = AgentReport {
+            outcome,
+            answer: run.last_text,
+            usage: run.usage,
+            cost: run.cost,
+            turns: run.turns,
+            tool_calls: run.tool_calls,
+            error,
+            messages: Arc::unwrap_or_clone(run.messages),
+        };
+        emitter.emit(Event::AgentFinished {
+            outcome: report.outcome,
+            report: report.answer.clone(),
+            usage: report.usage,
+            cost: report.cost,
+            turns: report.turns,
+        });
+        report
+    }
+}
+
+/// Why the loop stopped before a final answer.
+enum Stop {
+    Cancelled,
+    Failed(String),
+}
+
+impl Stop {
+    fn into_outcome(self) -> (Outcome, Option<String>) {
+        match self {
+            Stop::Cancelled => (Outcome::Cancelled, None),
+            Stop::Failed(error) => (Outcome::Failure, Some(error)),
+        }
+    }
+}
+
+/// The state of one run of the loop.
+struct Run<'a> {
+    agent: &'a Agent,
+    emitter: Emitter,
+    cancel: &'a CancellationToken,
+    messages: Arc<Vec<Message>>,
+    tools: Arc<Vec<ToolSpec>>,
+    usage: Usage,
+    cost: Cost,
+    turns: u32,
+    tool_calls: u32,
+    last_text: String,
+}
+
+impl Run<'_> {
+    async fn drive(&mut self) -> (Outcome, Option<String>) {
+        loop {
+            if self.cancel.is_cancelled() {
+                return (Outcome::Cancelled, None);
+            }
+            let limit = self.agent.config.max_turns;
+            if self.turns >= limit {
+                self.emitter.emit(Event::BudgetExceeded {
+                    budget: BudgetKind::Turns,
+                    limit: f64::from(limit),
+                    used: f64::from(self.turns),
+                });
+                return (Outcome::BudgetExhausted, None);
+            }
+            self.turns += 1;
+            self.emitter.emit(Event::TurnStarted { turn: self.turns });
+            let response = match self.call_model().await {
+                Ok(response) => response,
+                Err(stop) => return stop.into_outcome(),
+            };
+            let text = response.message().text();
+            if !text.is_empty() {
+                self.last_text = text;
+            }
+            let calls = tool_calls(&response);
+            if !response.content.is_empty() {
+                Arc::make_mut(&mut self.messages).push(response.message());
+            }
+            if calls.is_empty() {
+                return self.finish(&response);
+            }
+            let results = self.run_tools(calls).await;
+            Arc::make_mut(&mut self.messages).push(Message {
+                role: Role::User,
+                content: results,
+            });
+        }
+    }
+
+    fn finish(&self, response: &ModelResponse) -> (Outcome, Option<String>) {
+        match response.stop_reason {
+            StopReason::MaxTokens => {
+                self.emitter.emit(Event::Warning {
+                    message: "the final answer was cut off at the output token limit; raise max_tokens for this model".into(),
+                });
+                (Outcome::Success, None)
+            }
+            StopReason::Refusal => (Outcome::Failure, Some("the model refused the task".into())),
+            _ => (Outcome::Success, None),
+        }
+    }
+
+    async fn call_model(&mut self) -> Result<ModelResponse, Stop> {
+        let config = &self.agent.config;
+        let model = &self.agent.model;
+        let request = ModelRequest {
+            system: config.system_prompt.clone(),
+            messages: self.messages.clone(),
+            tools: self.tools.clone(),
+            max_tokens: config.max_tokens.unwrap_or(model.info().max_output_tokens),
+            temperature: config.temperature,
+            stop_sequences: config.stop_sequences.clone(),
+        };
+        let started = Instant::now();
+        let mut first_token_ms = None;
+        let mut live_usage = Usage::default();
+        let mut stream = model.stream(request);
+        loop {
+            let next = tokio::select! {
+                biased;
+                () = self.cancel.cancelled() => {
+                    // The provider bills what it already processed.
+                    self.account(live_usage);
+                    return Err(Stop::Cancelled);
+                }
+                next = stream.next() => next,
+            };
+            match next {
+                Some(Ok(StreamEvent::TextDelta(text))) => {
+                    first_token_ms.get_or_insert_with(|| started.elapsed().as_millis() as u64);
+                    self.emitter.emit(Event::ModelDelta { text });
+                }
+                Some(Ok(StreamEvent::ToolUseStarted { .. })) => {
+                    first_token_ms.get_or_insert_with(|| started.elapsed().as_millis() as u64);
+                }
+                Some(Ok(StreamEvent::Usage(usage))) => live_usage = usage,
+                Some(Ok(StreamEvent::Retrying {
+                    attempt,
+                    reason,
+                    delay,
+                })) => {
+                    first_token_ms = None;
+                    self.emitter.emit(Event::ModelRetry {
+                        attempt,
+                        reason,
+                        delay_ms: delay.as_millis() as u64,
+                    });
+                }
+                Some(Ok(StreamEvent::Finished(response))) => {
+                    let cost = self.account(response.usage);
+                    self.emitter.emit(Event::ModelFinished {
+                        model: response.model.clone(),
+                        stop_reason: response.stop_reason,
+                        usage: response.usage,
+                        cost,
+                        latency_ms: started.elapsed().as_millis() as u64,
+                        first_token_ms,
+                    });
+                    return Ok(response);
+                }
+                Some(Err(error)) => {
+                    self.account(live_usage);
+                    return Err(Stop::Failed(error.to_string()));
+                }
+                None => {
+                    self.account(live_usage);
+                    return Err(Stop::Failed(
+                        "the model stream ended without a response".into(),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn account(&mut self, usage: Usage) -> Cost {
+        let cost = self
+            .agent
+            .model
+            .info()
+            .price
+            .map(|price| price.cost(&usage))
+            .unwrap_or_default();
+        self.usage += usage;
+        self.cost += cost;
+        cost
+    }
+
+    /// Runs the turn's calls and returns one result per call, in call order.
+    ///
+    /// Calls are grouped as they come: a run of consecutive read-only calls
+    /// executes in parallel; any other call executes alone, so side effects
+    /// keep the order the model gave them.
+    async fn run_tools(&mut self, calls: Vec<ToolCall>) -> Vec<ContentBlock> {
+        let mut results: Vec<Option<ToolOutput>> = vec![None; calls.len()];
+        let mut batch: Vec<(usize, ToolSpec)> = Vec::new();
+        let mut batches: Vec<Vec<(usize, ToolSpec)>> = Vec::new();
+        for (index, call) in calls.iter().enumerate() {
+            let Some(spec) = self.agent.tools.spec(&call.name) else {
+                results[index] = Some(unknown_tool(call, &self.tools));
+                continue;
+            };
+            if let Some(problem) = malformed_input(call) {
+                results[index] = Some(problem);
+                continue;
+            }
+            if spec.annotations.is_read_only() {
+                batch.push((index, spec));
+            } else {
+                if !batch.is_empty() {
+                    batches.push(std::mem::take(&mut batch));
+                }
+                batches.push(vec![(index, spec)]);
+            }
+        }
+        if !batch.is_empty() {
+            batches.push(batch);
+        }
+
+        for batch in batches {
+            if self.cancel.is_cancelled() {
+                break;
+            }
+            let mut allowed = Vec::new();
+            for (index, spec) in batch {
+                let call = &calls[index];
+                match self.inspect(call, &spec).await {
+                    Verdict::Allow => allowed.push(index),
+                    Verdict::Deny { reason } => {
+                        self.emitter.emit(Event::ToolCallDenied {
+                            call_id: call.id.clone(),
+                            tool: call.name.clone(),
+                            reason: reason.clone(),
+                        });
+                        results[index] = Some(ToolOutput::error(reason));
+                    }
+                }
+            }
+            for (index, output) in self.execute(&calls, allowed).await {
+                results[index] = Some(output);
+            }
+        }
+
+        calls
+            .iter()
+            .zip(results)
+            .map(|(call, output)| {
+                let output = output.unwrap_or_else(|| {
+                    ToolOutput::error("not run: the session was cancelled before this call started")
+                });
+                ContentBlock::ToolResult {
+                    tool_use_id: call.id.clone(),
+                    content: output.content,
+                    is_error: output.is_error,
+                }
+            })
+            .collect()
+    }
+
+    async fn inspect(&self, call: &ToolCall, spec: &ToolSpec) -> Verdict {
+        let ctx = InspectContext {
+            emitter: &self.emitter,
+            cancel: self.cancel,
+        };
+        for inspector in &self.agent.inspectors {
+            if let Verdict::Deny { reason } = inspector.inspect(call, spec, &ctx).await {
+                return Verdict::Deny { reason };
+            }
+        }
+        Verdict::Allow
+    }
+
+    /// Executes the given calls concurrently, each in its own task so a
+    /// panicking tool becomes an error result instead of ending the run.
+    async fn execute(
+        &mut self,
+        calls: &[ToolCall],
+        indices: Vec<usize>,
+    ) -> Vec<(usize, ToolOutput)> {
+        let mut running = Vec::with_capacity(indices.len());
+        for index in indices {
+            let call = calls[index].clone();
+            self.tool_calls += 1;
+            self.emitter.emit(Event::ToolCallStarted {
+                call_id: call.id.clone(),
+                tool: call.name.clone(),
+                input: call.input.clone(),
+            });
+            let tools = self.agent.tools.clone();
+            let ctx = ToolContext::new(call.id.clone(), self.cancel.child_token());
+            let started = Instant::now();
+            let handle = tokio::spawn(async move { tools.call(&call.name, call.input, ctx).await });
+            running.push((index, started, handle));
+        }
+        let mut finished = Vec::with_capacity(running.len());
+        for (index, started, mut handle) in running {
+            let call = &calls[index];
+            let joined = tokio::select! {
+                joined = &mut handle => joined,
+                () = self.cancel.cancelled() => {
+                    handle.abort();
+                    // Tools see the same token and stop themselves; wait for
+                    // that so their cleanup (killing processes) completes.
+                    handle.await
+                }
+            };
+            let mut output = match joined {
+                Ok(output) => output,
+                Err(error) if error.is_cancelled() => {
+                    ToolOutput::error("cancelled before it finished")
+                }
+                Err(_) => ToolOutput::error(format!(
+                    "the `{}` tool crashed; this is a bug in the tool",
+                    call.name
+                )),
+            };
+            cap_output(&mut output, self.agent.config.max_tool_output_chars);
+            self.emitter.emit(Event::ToolCallFinished {
+                call_id: call.id.clone(),
+                tool: call.name.clone(),
+                output: output.clone(),
+                duration_ms: started.elapsed().as_millis() as u64,
+            });
+            finished.push((index, output));
+        }
+        finished
+    }
+}
+
+fn tool_calls(response: &ModelResponse) -> Vec<ToolCall> {
+    response
+        .content
+        .iter()
+        .filter_map(|block| match block {
+            ContentBlock::ToolUse { id, name, input } => Some(ToolCall {
+                id: id.clone(),
+                name: name.clone(),
+                input: input.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn unknown_tool(call: &ToolCall, tools: &[ToolSpec]) -> ToolOutput {
+    let names: Vec<&str> = tools.iter().map(|spec| spec.name.as_str()).collect();
+    ToolOutput::error(format!(
+        "there is no tool named `{}`; the available tools are: {}",
+        call.name,
+        names.join(", ")
+    ))
+}
+
+fn malformed_input(call: &ToolCall) -> Option<ToolOutput> {
+    match &call.input {
+        Value::Object(_) => None,
+        Value::String(raw) => Some(ToolOutput::error(format!(
+            "the arguments for `{}` were not valid JSON, so the call did not run. You sent: {}\nCall the tool again with a JSON object that matches its input schema.",
+            call.name,
+            truncate_chars(raw, 2_000)
+        ))),
+        other => Some(ToolOutput::error(format!(
+            "the arguments for `{}` must be a JSON object, not {other}; the call did not run",
+            call.name
+        ))),
+    }
+}
+
+fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// Keeps the head and the tail of oversized text: both ends tend to matter
+/// (what was run, and how it ended).
+fn cap_output(output: &mut ToolOutput, max_chars: usize) {
+    for part in &mut output.content {
+        let ToolResultContent::Text { text } = part else {
+            continue;
+        };
+        let total = text.chars().count();
+        if total <= max_chars {
+            continue;
+        }
+        let head: String = text.chars().take(max_chars / 2).collect();
+        let tail: String = text.chars().skip(total - max_chars / 2).collect();
+        *text = format!(
+            "{head}\n[… {} characters omitted …]\n{tail}",
+            total - 2 * (max_chars / 2)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oversized_output_keeps_both_ends() {
+        let mut output = ToolOutput::text(format!("{}{}", "a".repeat(100), "z".repeat(100)));
+        cap_output(&mut output, 20);
+        let text = output.text_summary();
+        assert!(
+            text.starts_with("aaaaaaaaaa\n[… 180 characters omitted …]\nzzzzzzzzzz"),
+            "{text}"
+        );
+        let mut small = ToolOutput::text("short");
+        cap_output(&mut small, 20);
+        assert_eq!(small.text_summary(), "short");
+    }
+}

@@ -1,0 +1,162 @@
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use baton_protocol::{AgentId, Envelope, Event, SessionId};
+use tokio::sync::mpsc;
+
+/// Receives every event of a session, in order.
+///
+/// Called synchronously while the bus is locked, so all subscribers see
+/// the same order and output interleaves correctly with, say, an approval
+/// prompt. Subscribers must be quick: anything slow (disk, network) should
+/// hand the event to a task of its own, as [`ChannelSubscriber`] does.
+pub trait Subscriber: Send + Sync {
+    fn on_event(&self, envelope: &Envelope);
+}
+
+/// Forwards events into an unbounded channel, for consumers that run as tasks.
+pub struct ChannelSubscriber(mpsc::UnboundedSender<Envelope>);
+
+impl Subscriber for ChannelSubscriber {
+    fn on_event(&self, envelope: &Envelope) {
+        // A receiver that has gone away no longer wants events.
+        let _ = self.0.send(envelope.clone());
+    }
+}
+
+/// The one event stream of a session. Cheap to clone; clones share it.
+#[derive(Clone)]
+pub struct EventBus {
+    session: SessionId,
+    inner: Arc<Mutex<Inner>>,
+}
+
+struct Inner {
+    next_seq: u64,
+    subscribers: Vec<Arc<dyn Subscriber>>,
+}
+
+impl EventBus {
+    pub fn new(session: SessionId) -> Self {
+        Self {
+            session,
+            inner: Arc::new(Mutex::new(Inner {
+                next_seq: 0,
+                subscribers: Vec::new(),
+            })),
+        }
+    }
+
+    pub fn session(&self) -> &SessionId {
+        &self.session
+    }
+
+    pub fn subscribe(&self, subscriber: Arc<dyn Subscriber>) {
+        self.lock().subscribers.push(subscriber);
+    }
+
+    /// A channel that receives every event emitted from now on.
+    pub fn channel(&self) -> mpsc::UnboundedReceiver<Envelope> {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        self.subscribe(Arc::new(ChannelSubscriber(sender)));
+        receiver
+    }
+
+    /// An emitter that stamps events with `agent` and its parent.
+    pub fn emitter(&self, agent: AgentId, parent: Option<AgentId>) -> Emitter {
+        Emitter {
+            bus: self.clone(),
+            agent,
+            parent,
+        }
+    }
+
+    pub fn emit(&self, agent: &AgentId, parent: Option<&AgentId>, event: Event) {
+        let mut inner = self.lock();
+        let envelope = Envelope {
+            seq: inner.next_seq,
+            ts_ms: now_ms(),
+            session: self.session.clone(),
+            agent: agent.clone(),
+            parent: parent.cloned(),
+            event,
+        };
+        inner.next_seq += 1;
+        for subscriber in &inner.subscribers {
+            subscriber.on_event(&envelope);
+        }
+    }
+
+    /// A subscriber that panicked must not take the whole session down, so a
+    /// poisoned lock is used as is: its data (a counter and a list) stays valid.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Emits on behalf of one agent.
+#[derive(Clone)]
+pub struct Emitter {
+    bus: EventBus,
+    agent: AgentId,
+    parent: Option<AgentId>,
+}
+
+impl Emitter {
+    pub fn emit(&self, event: Event) {
+        self.bus.emit(&self.agent, self.parent.as_ref(), event);
+    }
+
+    pub fn agent(&self) -> &AgentId {
+        &self.agent
+    }
+
+    pub fn bus(&self) -> &EventBus {
+        &self.bus
+    }
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_subscriber_sees_every_event_in_order() {
+        let bus = EventBus::new(SessionId::new("s"));
+        let mut first = bus.channel();
+        let emitter = bus.emitter(AgentId::new("root"), None);
+        emitter.emit(Event::TurnStarted { turn: 1 });
+        let mut second = bus.channel();
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let emitter = emitter.clone();
+                std::thread::spawn(move || {
+                    for turn in 0..100 {
+                        emitter.emit(Event::TurnStarted { turn });
+                    }
+                })
+            })
+            .collect();
+        for thread in threads {
+            thread.join().unwrap();
+        }
+        let mut seen_first = Vec::new();
+        while let Ok(envelope) = first.try_recv() {
+            seen_first.push(envelope.seq);
+        }
+        let mut seen_second = Vec::new();
+        while let Ok(envelope) = second.try_recv() {
+            seen_second.push(envelope.seq);
+        }
+        assert_eq!(seen_first, (0..401).collect::<Vec<_>>());
+        assert_eq!(seen_second, (1..401).collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,25 @@
+//! The agent loop and what surrounds it.
+//!
+//! - [`EventBus`]: every run reports only through [`baton_protocol::Event`]s;
+//!   front ends subscribe, none reaches into the agent.
+//! - [`Agent`]: build the request, stream the model, run each tool call
+//!   through the [`Inspector`] chain, execute (read-only calls in parallel,
+//!   the rest in order), feed results back, repeat until a final answer, the
+//!   turn limit, or cancellation.
+//! - [`run_session`]: one task from start to [`SessionReport`], with the
+//!   session-level events around the root agent.
+
+mod agent;
+mod bus;
+mod inspect;
+mod prompt;
+mod session;
+
+pub use agent::{Agent, AgentConfig, AgentReport};
+pub use bus::{ChannelSubscriber, Emitter, EventBus, Subscriber};
+pub use inspect::{
+    Approval, ApprovalRequest, Approver, DenyAll, InspectContext, Inspector, PermissionPolicy,
+    ToolCall, Verdict,
+};
+pub use prompt::default_system_prompt;
+pub use session::{SessionReport, SessionSpec, new_session_id, run_session};

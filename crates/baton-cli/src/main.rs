@@ -1,0 +1,65 @@
+//! The `baton` command. Argument parsing, wiring and rendering only: the
+//! logic lives in the library crates.
+
+mod approve;
+mod cli;
+mod models;
+mod render;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    pub const SUCCESS: u8 = 0;
+    /// The run ended without success: a model error, a refusal.
+    pub const FAILURE: u8 = 1;
+    /// Bad usage or configuration; nothing ran.
+    pub const USAGE: u8 = 2;
+    /// A budget (such as --max-turns) ran out.
+    pub const BUDGET: u8 = 3;
+    /// Interrupted by Ctrl-C.
+    pub const CANCELLED: u8 = 130;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("baton: cannot start the async runtime: {error}");
+            return ExitCode::from(exit::FAILURE);
+        }
+    };
+    let code = runtime.block_on(async {
+        match cli.command {
+            Command::Run(args) => run::run(args).await,
+            Command::Models(args) => models::list(args),
+        }
+    });
+    // Tool tasks that ignored cancellation must not keep the process alive.
+    runtime.shutdown_background();
+    ExitCode::from(code)
+}
+
+/// Diagnostics go to stderr, off unless BATON_LOG asks (e.g. BATON_LOG=debug),
+/// so they never mix with `--json` output or the rendered run.
+fn init_logging() {
+    let Ok(filter) = std::env::var("BATON_LOG") else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

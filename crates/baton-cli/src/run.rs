@@ -1,0 +1,141 @@
+//! `baton run "task"`: wire config, model, tools and front ends together,
+//! run one session, and turn its outcome into an exit code.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use baton_agent::{
+    Agent, AgentConfig, DenyAll, EventBus, PermissionPolicy, SessionSpec, default_system_prompt,
+    new_session_id, run_session,
+};
+use baton_config::Config;
+use baton_models::build_client;
+use baton_protocol::{AgentId, Outcome, PermissionMode};
+use baton_tools::{ShellOptions, Workspace, builtin_tools};
+use tokio_util::sync::CancellationToken;
+
+use crate::approve::TerminalApprover;
+use crate::cli::RunArgs;
+use crate::exit;
+use crate::render::{JsonLines, Terminal};
+
+fn env(var: &str) -> Option<String> {
+    std::env::var(var).ok()
+}
+
+pub async fn run(args: RunArgs) -> u8 {
+    let workspace = match Workspace::new(&args.workspace) {
+        Ok(workspace) => workspace,
+        Err(error) => return usage_error(&error),
+    };
+    let config = match Config::load(workspace.root(), &env) {
+        Ok(config) => config,
+        Err(error) => return usage_error(&error),
+    };
+    let model_name = match args
+        .model
+        .clone()
+        .map_or_else(|| config.default_model(&env), Ok)
+    {
+        Ok(name) => name,
+        Err(error) => return usage_error(&error),
+    };
+    let model = match config
+        .registry()
+        .resolve(&model_name)
+        .and_then(|resolved| build_client(&resolved, &env))
+    {
+        Ok(model) => model,
+        Err(error) => return usage_error(&error),
+    };
+    let permission: PermissionMode = args.permission.map_or(config.permission, Into::into);
+
+    let shell = ShellOptions {
+        default_timeout: Duration::from_secs(config.shell.timeout_secs),
+        max_timeout: Duration::from_secs(config.shell.max_timeout_secs),
+        output_cap_bytes: config.shell.output_cap_bytes,
+    };
+    let tools = Arc::new(builtin_tools(workspace.clone(), shell));
+
+    let bus = EventBus::new(new_session_id());
+    if args.json {
+        bus.subscribe(Arc::new(JsonLines::new()));
+    } else {
+        bus.subscribe(Arc::new(Terminal::new(model.info().price.is_some())));
+    }
+
+    let approver: Arc<dyn baton_agent::Approver> = if TerminalApprover::available() {
+        Arc::new(TerminalApprover)
+    } else {
+        Arc::new(DenyAll {
+            reason: "there is no terminal to ask for approval; rerun with --permission auto to allow changes, or --permission read-only".into(),
+        })
+    };
+    let root = AgentId::new("root");
+    let agent_config = AgentConfig {
+        role: "main".into(),
+        system_prompt: Some(
+            config
+                .system_prompt
+                .clone()
+                .unwrap_or_else(|| default_system_prompt(workspace.root())),
+        ),
+        max_turns: args.max_turns.unwrap_or(config.max_turns),
+        max_tokens: config.max_tokens,
+        ..AgentConfig::default()
+    };
+    let agent = Agent::new(root.clone(), model, tools, agent_config)
+        .with_inspector(Arc::new(PermissionPolicy::new(permission, approver)));
+
+    let mut warnings = Vec::new();
+    if permission == PermissionMode::Ask && !TerminalApprover::available() {
+        warnings.push(
+            "no terminal: tool calls that need approval will be refused (use --permission auto or read-only)".to_owned(),
+        );
+    }
+
+    let cancel = CancellationToken::new();
+    // Registered before the session starts, so no Ctrl-C can slip past it.
+    let interrupts = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+    {
+        Ok(interrupts) => interrupts,
+        Err(error) => {
+            eprintln!("baton: cannot listen for Ctrl-C: {error}");
+            return exit::FAILURE;
+        }
+    };
+    let interrupt = tokio::spawn(watch_ctrl_c(interrupts, cancel.clone()));
+    let spec = SessionSpec {
+        task: args.task,
+        workspace: workspace.root().to_path_buf(),
+        permission,
+        warnings,
+    };
+    let report = run_session(&bus, &spec, &agent, &cancel).await;
+    interrupt.abort();
+
+    match report.outcome {
+        Outcome::Success => exit::SUCCESS,
+        Outcome::Failure => exit::FAILURE,
+        Outcome::BudgetExhausted => exit::BUDGET,
+        Outcome::Cancelled => exit::CANCELLED,
+    }
+}
+
+/// The first Ctrl-C cancels the run cleanly (the closing line still shows
+/// usage and cost); a second one exits at once.
+async fn watch_ctrl_c(mut interrupts: tokio::signal::unix::Signal, cancel: CancellationToken) {
+    if interrupts.recv().await.is_none() {
+        return;
+    }
+    eprintln!("\ncancelling… (press Ctrl-C again to exit now)");
+    cancel.cancel();
+    if interrupts.recv().await.is_some() {
+        std::process::exit(i32::from(exit::CANCELLED));
+    }
+}
+
+fn usage_error(error: &dyn std::fmt::Display) -> u8 {
+    eprintln!("baton: {error}");
+    exit::USAGE
+}

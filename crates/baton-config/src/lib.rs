@@ -1,0 +1,384 @@
+//! baton's configuration, layered from lowest to highest precedence:
+//!
+//! 1. built-in defaults, and defaults derived from the environment (which
+//!    provider has a key);
+//! 2. the user file, `$XDG_CONFIG_HOME/baton/config.toml`
+//!    (`~/.config/baton/config.toml` when XDG_CONFIG_HOME is unset);
+//! 3. the workspace file, `baton.toml` at the workspace root;
+//! 4. command-line flags, applied by the CLI.
+//!
+//! Secrets never live here: a model names the environment variable that
+//! holds its key (`api_key_env`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use baton_models::{ModelConfig, ModelRegistry};
+use baton_protocol::PermissionMode;
+use serde::Deserialize;
+
+pub const WORKSPACE_FILE: &str = "baton.toml";
+const DEFAULT_MAX_TURNS: u32 = 50;
+const DEFAULT_ANTHROPIC_MODEL: &str = "claude-sonnet-4-5";
+const DEFAULT_OPENAI_MODEL: &str = "gpt-4.1-mini";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    /// `message` is toml's, which names the line, the column and the field.
+    #[error("invalid configuration in {path}:\n{message}")]
+    Parse { path: String, message: String },
+    #[error(
+        "no model is configured. Do one of:\n  - export ANTHROPIC_API_KEY=…   (Anthropic)\n  - export OPENAI_API_KEY=…      (OpenAI), or OPENAI_BASE_URL=http://127.0.0.1:11434/v1 for a local OpenAI-compatible server such as Ollama\n  - set `model = \"…\"` and a [models.NAME] table in baton.toml\n  - pass --model scripted:FILE to replay a scripted model (see docs/scripted.md)"
+    )]
+    NoModel,
+}
+
+/// The shape of one config file. Every field is optional so files layer.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    model: Option<String>,
+    permission: Option<PermissionMode>,
+    max_turns: Option<u32>,
+    max_tokens: Option<u32>,
+    system_prompt: Option<String>,
+    #[serde(default)]
+    models: BTreeMap<String, ModelConfig>,
+    #[serde(default)]
+    shell: ShellFile,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShellFile {
+    timeout_secs: Option<u64>,
+    max_timeout_secs: Option<u64>,
+    output_cap_bytes: Option<usize>,
+}
+
+/// The shell tool's limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellConfig {
+    pub timeout_secs: u64,
+    pub max_timeout_secs: u64,
+    pub output_cap_bytes: usize,
+}
+
+impl Default for ShellConfig {
+    fn default() -> Self {
+        Self {
+            timeout_secs: 120,
+            max_timeout_secs: 600,
+            output_cap_bytes: 30_000,
+        }
+    }
+}
+
+/// The merged configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The default model's name, if a file names one.
+    pub model: Option<String>,
+    pub permission: PermissionMode,
+    pub max_turns: u32,
+    pub max_tokens: Option<u32>,
+    /// Replaces baton's default system prompt.
+    pub system_prompt: Option<String>,
+    pub models: BTreeMap<String, ModelConfig>,
+    pub shell: ShellConfig,
+    /// The files that were read, lowest precedence first.
+    pub sources: Vec<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            model: None,
+            permission: PermissionMode::default(),
+            max_turns: DEFAULT_MAX_TURNS,
+            max_tokens: None,
+            system_prompt: None,
+            models: BTreeMap::new(),
+            shell: ShellConfig::default(),
+            sources: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the user file and the workspace's `baton.toml`, if present.
+    /// `env` reads environment variables (passed in, so tests and embedders
+    /// need not touch the process environment).
+    pub fn load(
+        workspace: &Path,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        if let Some(user) = user_config_path(env) {
+            config.layer_file(&user)?;
+        }
+        config.layer_file(&workspace.join(WORKSPACE_FILE))?;
+        Ok(config)
+    }
+
+    /// Parses `text` as if it were the file `path`, and layers it on top.
+    pub fn layer_str(&mut self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        self.layer(file);
+        self.sources.push(path.to_path_buf());
+        Ok(())
+    }
+
+    fn layer_file(&mut self, path: &Path) -> Result<(), ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => self.layer_str(&text, path),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(ConfigError::Read {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    fn layer(&mut self, file: ConfigFile) {
+        if file.model.is_some() {
+            self.model = file.model;
+        }
+        if let Some(permission) = file.permission {
+            self.permission = permission;
+        }
+        if let Some(max_turns) = file.max_turns {
+            self.max_turns = max_turns;
+        }
+        if file.max_tokens.is_some() {
+            self.max_tokens = file.max_tokens;
+        }
+        if file.system_prompt.is_some() {
+            self.system_prompt = file.system_prompt;
+        }
+        self.models.extend(file.models);
+        let shell = file.shell;
+        if let Some(v) = shell.timeout_secs {
+            self.shell.timeout_secs = v;
+        }
+        if let Some(v) = shell.max_timeout_secs {
+            self.shell.max_timeout_secs = v;
+        }
+        if let Some(v) = shell.output_cap_bytes {
+            self.shell.output_cap_bytes = v;
+        }
+    }
+
+    pub fn registry(&self) -> ModelRegistry {
+        ModelRegistry::new(self.models.clone())
+    }
+
+    /// The model to use when none is given on the command line: the
+    /// configured one, else the first provider with credentials in the
+    /// environment.
+    pub fn default_model(
+        &self,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<String, ConfigError> {
+        if let Some(model) = &self.model {
+            return Ok(model.clone());
+        }
+        let set = |var: &str| env(var).is_some_and(|v| !v.trim().is_empty());
+        if set("ANTHROPIC_API_KEY") {
+            return Ok(format!("anthropic:{DEFAULT_ANTHROPIC_MODEL}"));
+        }
+        if set("OPENAI_API_KEY") || set("OPENAI_BASE_URL") {
+            let model = env("OPENAI_MODEL").filter(|m| !m.trim().is_empty());
+            return Ok(format!(
+                "openai:{}",
+                model.as_deref().unwrap_or(DEFAULT_OPENAI_MODEL)
+            ));
+        }
+        Err(ConfigError::NoModel)
+    }
+}
+
+fn user_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let base = env("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            env("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|home| PathBuf::from(home).join(".config"))
+        })?;
+    Some(base.join("baton").join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baton_models::ProviderKind;
+
+    fn env_with<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |var| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == var)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn workspace_file_overrides_user_file() {
+        let home = tempfile::tempdir().unwrap();
+        let workspace = tempfile::tempdir().unwrap();
+        let user_dir = home.path().join("baton");
+        std::fs::create_dir_all(&user_dir).unwrap();
+        std::fs::write(
+            user_dir.join("config.toml"),
+            r#"
+model = "fast"
+max_turns = 7
+permission = "auto"
+[models.fast]
+provider = "openai"
+model = "gpt-4.1-mini"
+[models.big]
+provider = "anthropic"
+model = "claude-opus-4-1"
+"#,
+        )
+        .unwrap();
+        std::fs::write(
+            workspace.path().join("baton.toml"),
+            r#"
+model = "big"
+permission = "read-only"
+[models.fast]
+provider = "openai"
+model = "gpt-4.1-nano"
+price = { input = 0.1, output = 0.4 }
+[shell]
+timeout_secs = 5
+"#,
+        )
+        .unwrap();
+        let xdg = home.path().display().to_string();
+        let vars = [("XDG_CONFIG_HOME", xdg.as_str())];
+        let env = env_with(&vars);
+        let config = Config::load(workspace.path(), &env).unwrap();
+        assert_eq!(config.model.as_deref(), Some("big"));
+        assert_eq!(config.max_turns, 7, "kept from the user file");
+        assert_eq!(config.permission, PermissionMode::ReadOnly);
+        assert_eq!(config.models["fast"].model.as_deref(), Some("gpt-4.1-nano"));
+        assert_eq!(config.models["big"].provider, ProviderKind::Anthropic);
+        assert_eq!(config.shell.timeout_secs, 5);
+        assert_eq!(config.shell.output_cap_bytes, 30_000);
+        assert_eq!(config.sources.len(), 2);
+        assert_eq!(
+            config
+                .registry()
+                .resolve("fast")
+                .unwrap()
+                .price()
+                .unwrap()
+                .input,
+            0.1
+        );
+    }
+
+    #[test]
+    fn no_files_means_defaults() {
+        let workspace = tempfile::tempdir().unwrap();
+        let config = Config::load(workspace.path(), &env_with(&[])).unwrap();
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn errors_name_the_file_the_line_and_the_field() {
+        let mut config = Config::default();
+        let path = Path::new("/work/baton.toml");
+        let error = config
+            .layer_str(
+                "model = \"x\"\n\n[models.a]\nprovider = \"anthropic\"\nmodle = \"typo\"\n",
+                path,
+            )
+            .unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("/work/baton.toml"), "{text}");
+        assert!(text.contains("line 5"), "{text}");
+        assert!(text.contains("unknown field `modle`"), "{text}");
+
+        let error = config
+            .layer_str("permission = \"sometimes\"\n", path)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("line 1") && error.contains("sometimes"),
+            "{error}"
+        );
+        let error = config
+            .layer_str("[models.a]\nprovider = \"gemini\"\n", path)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("line 2") && error.contains("gemini"),
+            "{error}"
+        );
+        let error = config
+            .layer_str("max_turns = \"ten\"\n", path)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("max_turns") || error.contains("line 1"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn default_model_follows_the_environment() {
+        let config = Config::default();
+        assert_eq!(
+            config
+                .default_model(&env_with(&[
+                    ("ANTHROPIC_API_KEY", "k"),
+                    ("OPENAI_API_KEY", "k")
+                ]))
+                .unwrap(),
+            "anthropic:claude-sonnet-4-5"
+        );
+        assert_eq!(
+            config
+                .default_model(&env_with(&[("OPENAI_API_KEY", "k")]))
+                .unwrap(),
+            "openai:gpt-4.1-mini"
+        );
+        let local = env_with(&[
+            ("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1"),
+            ("OPENAI_MODEL", "qwen3:8b"),
+        ]);
+        assert_eq!(config.default_model(&local).unwrap(), "openai:qwen3:8b");
+        let error = config
+            .default_model(&env_with(&[("ANTHROPIC_API_KEY", " ")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("ANTHROPIC_API_KEY") && error.contains("OPENAI_API_KEY"),
+            "{error}"
+        );
+        let pinned = Config {
+            model: Some("mine".into()),
+            ..Config::default()
+        };
+        assert_eq!(
+            pinned
+                .default_model(&env_with(&[("ANTHROPIC_API_KEY", "k")]))
+                .unwrap(),
+            "mine"
+        );
+    }
+}

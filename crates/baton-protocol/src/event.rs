@@ -1,0 +1,213 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::{AgentId, Cost, SessionId, StopReason, ToolCallId, ToolOutput, Usage};
+
+/// One event with the facts every subscriber needs to place it: its order
+/// in the session, when it happened, and which agent emitted it.
+///
+/// On the wire (`--json`, the store) the event's own fields sit beside these,
+/// with the variant name in `type`:
+/// `{"seq":3,"ts_ms":…,"session":"…","agent":"…","type":"tool_call_started",…}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Strictly increasing within a session, starting at 0.
+    pub seq: u64,
+    /// Milliseconds since the Unix epoch.
+    pub ts_ms: u64,
+    pub session: SessionId,
+    pub agent: AgentId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<AgentId>,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// Everything a run reports. Front ends (terminal, `--json`, store, MCP
+/// progress) only ever see these; none of them reaches into the agent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    SessionStarted {
+        task: String,
+        model: String,
+        workspace: String,
+        permission: PermissionMode,
+        version: String,
+    },
+    AgentSpawned {
+        role: String,
+        model: String,
+    },
+    /// A model call is about to be made; `turn` counts from 1 per agent.
+    TurnStarted {
+        turn: u32,
+    },
+    /// Streamed assistant text.
+    ModelDelta {
+        text: String,
+    },
+    /// A model call failed in a way worth retrying. Text streamed since the
+    /// call began is void: the retried call starts the message again.
+    ModelRetry {
+        attempt: u32,
+        reason: String,
+        delay_ms: u64,
+    },
+    ModelFinished {
+        model: String,
+        stop_reason: StopReason,
+        usage: Usage,
+        cost: Cost,
+        latency_ms: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        first_token_ms: Option<u64>,
+    },
+    ApprovalRequested {
+        call_id: ToolCallId,
+        tool: String,
+        input: Value,
+    },
+    ApprovalResolved {
+        call_id: ToolCallId,
+        approved: bool,
+    },
+    /// The inspector chain refused the call; the model is told why.
+    ToolCallDenied {
+        call_id: ToolCallId,
+        tool: String,
+        reason: String,
+    },
+    ToolCallStarted {
+        call_id: ToolCallId,
+        tool: String,
+        input: Value,
+    },
+    ToolCallFinished {
+        call_id: ToolCallId,
+        tool: String,
+        output: ToolOutput,
+        duration_ms: u64,
+    },
+    BudgetExceeded {
+        budget: BudgetKind,
+        limit: f64,
+        used: f64,
+    },
+    /// Something the user should know that does not stop the run.
+    Warning {
+        message: String,
+    },
+    AgentFinished {
+        outcome: Outcome,
+        /// The agent's final answer, or what it had when it stopped.
+        report: String,
+        usage: Usage,
+        cost: Cost,
+        turns: u32,
+    },
+    SessionFinished {
+        outcome: Outcome,
+        totals: Totals,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
+    },
+}
+
+impl Event {
+    /// The `type` tag this event carries on the wire.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::SessionStarted { .. } => "session_started",
+            Event::AgentSpawned { .. } => "agent_spawned",
+            Event::TurnStarted { .. } => "turn_started",
+            Event::ModelDelta { .. } => "model_delta",
+            Event::ModelRetry { .. } => "model_retry",
+            Event::ModelFinished { .. } => "model_finished",
+            Event::ApprovalRequested { .. } => "approval_requested",
+            Event::ApprovalResolved { .. } => "approval_resolved",
+            Event::ToolCallDenied { .. } => "tool_call_denied",
+            Event::ToolCallStarted { .. } => "tool_call_started",
+            Event::ToolCallFinished { .. } => "tool_call_finished",
+            Event::BudgetExceeded { .. } => "budget_exceeded",
+            Event::Warning { .. } => "warning",
+            Event::AgentFinished { .. } => "agent_finished",
+            Event::SessionFinished { .. } => "session_finished",
+        }
+    }
+}
+
+/// How an agent or a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The agent gave a final answer.
+    Success,
+    /// The agent could not finish: a model error, or a gate it did not pass.
+    Failure,
+    /// A budget (turns, tokens, money, time) ran out first.
+    BudgetExhausted,
+    /// The user or a parent cancelled it.
+    Cancelled,
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Outcome::Success => "success",
+            Outcome::Failure => "failure",
+            Outcome::BudgetExhausted => "budget exhausted",
+            Outcome::Cancelled => "cancelled",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetKind {
+    Turns,
+    Tokens,
+    Usd,
+    WallTimeMs,
+}
+
+/// What a whole session consumed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    pub usage: Usage,
+    pub cost: Cost,
+    pub turns: u32,
+    pub tool_calls: u32,
+    pub wall_ms: u64,
+}
+
+/// Which tool calls need a human's approval.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PermissionMode {
+    /// Ask before any tool that is not read-only.
+    #[default]
+    Ask,
+    /// Run every tool without asking.
+    Auto,
+    /// Refuse every tool that is not read-only.
+    ReadOnly,
+}
+
+impl PermissionMode {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PermissionMode::Ask => "ask",
+            PermissionMode::Auto => "auto",
+            PermissionMode::ReadOnly => "read-only",
+        }
+    }
+}
+
+impl fmt::Display for PermissionMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
