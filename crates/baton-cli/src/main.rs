@@ -1,8 +1,25 @@
 //! The `baton` command. Argument parsing, wiring and rendering only: the
 //! logic lives in the library crates.
 
+/// `println!`/`eprintln!` panic when the other end has gone away
+/// (`baton models | head`); output that nobody reads is not an error.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod approve;
 mod cli;
+mod local;
 mod models;
 mod render;
 mod run;
@@ -35,14 +52,17 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("baton: cannot start the async runtime: {error}");
+            errln!("baton: cannot start the async runtime: {error}");
             return ExitCode::from(exit::FAILURE);
         }
     };
     let code = runtime.block_on(async {
         match cli.command {
             Command::Run(args) => run::run(args).await,
-            Command::Models(args) => models::list(args),
+            Command::Models(args) => match args.action {
+                Some(cli::ModelsAction::Pull(pull)) => local::pull(pull),
+                None => models::list(args),
+            },
         }
     });
     // Tool tasks that ignored cancellation must not keep the process alive.

@@ -15,7 +15,7 @@ pub fn list(args: ModelsArgs) -> u8 {
     let config = match Config::load(&args.workspace, &env) {
         Ok(config) => config,
         Err(error) => {
-            eprintln!("baton: {error}");
+            errln!("baton: {error}");
             return exit::USAGE;
         }
     };
@@ -37,24 +37,32 @@ pub fn list(args: ModelsArgs) -> u8 {
             "default": default.as_deref() == Some(name),
         }));
     }
+    let default = default.or_else(|| crate::local::FALLBACK_MODEL.map(str::to_owned));
+    let local = crate::local::catalog_rows();
     if args.json {
-        let out = json!({"default": default, "configured": rows, "sources": config.sources});
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        let out = json!({"default": default, "configured": rows, "local": local, "sources": config.sources});
+        outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return exit::SUCCESS;
     }
     match &default {
-        Some(name) => println!("default model: {name}"),
-        None => println!(
+        Some(name) => outln!("default model: {name}"),
+        None => outln!(
             "default model: none (set ANTHROPIC_API_KEY or OPENAI_API_KEY, or `model` in baton.toml)"
         ),
     }
-    println!();
+    outln!();
     if rows.is_empty() {
-        println!("No models are configured in baton.toml; any provider:model works with --model.");
+        outln!("No models are configured in baton.toml; any provider:model works with --model.");
     } else {
-        println!(
+        outln!(
             "{:<16} {:<10} {:<28} {:>8} {:>8} {:>10} {:>11}",
-            "NAME", "PROVIDER", "MODEL", "INPUT", "OUTPUT", "CACHE-READ", "CACHE-WRITE"
+            "NAME",
+            "PROVIDER",
+            "MODEL",
+            "INPUT",
+            "OUTPUT",
+            "CACHE-READ",
+            "CACHE-WRITE"
         );
         for row in &rows {
             print_row(
@@ -65,8 +73,26 @@ pub fn list(args: ModelsArgs) -> u8 {
             );
         }
     }
-    println!();
-    println!(
+    if !local.is_empty() {
+        outln!();
+        outln!("Embedded models (run offline, free; fetch with `baton models pull NAME`):");
+        for row in &local {
+            let status = if row["pulled"] == true {
+                "pulled"
+            } else {
+                "not pulled"
+            };
+            outln!(
+                "  {:<20} {:<32} {:>4} MB  {}",
+                row["name"].as_str().unwrap_or(""),
+                row["title"].as_str().unwrap_or(""),
+                row["size_mb"],
+                status
+            );
+        }
+    }
+    outln!();
+    outln!(
         "Built-in prices (USD per million tokens; override with price = {{…}} in [models.NAME]):"
     );
     let mut known: Vec<_> = KNOWN_IDS
@@ -110,7 +136,7 @@ fn print_row(name: &str, provider: &str, model: &str, price: &serde_json::Value)
             .as_f64()
             .map_or("?".to_owned(), |v| format!("{v:.3}"))
     };
-    println!(
+    outln!(
         "{:<16} {:<10} {:<28} {:>8} {:>8} {:>10} {:>11}",
         name,
         provider,

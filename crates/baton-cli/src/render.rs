@@ -94,7 +94,7 @@ impl Terminal {
             let _ = out.flush();
             state.at_line_start = true;
         }
-        eprintln!("{text}");
+        errln!("{text}");
     }
 }
 

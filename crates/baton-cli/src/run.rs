@@ -32,20 +32,36 @@ pub async fn run(args: RunArgs) -> u8 {
         Ok(config) => config,
         Err(error) => return usage_error(&error),
     };
+    let mut warnings = Vec::new();
+    let mut using_fallback = false;
     let model_name = match args
         .model
         .clone()
         .map_or_else(|| config.default_model(&env), Ok)
     {
         Ok(name) => name,
+        Err(baton_config::ConfigError::NoModel) if crate::local::FALLBACK_MODEL.is_some() => {
+            let fallback = crate::local::FALLBACK_MODEL.unwrap_or_default().to_owned();
+            warnings.push(format!(
+                "no API key or model configured: using the embedded model {fallback} (tiny and offline; set ANTHROPIC_API_KEY or OPENAI_API_KEY for real work)"
+            ));
+            using_fallback = true;
+            fallback
+        }
         Err(error) => return usage_error(&error),
     };
+    let local = crate::local::provider();
     let model = match config
         .registry()
         .resolve(&model_name)
-        .and_then(|resolved| build_client(&resolved, &env))
+        .and_then(|resolved| build_client(&resolved, &env, local.as_deref()))
     {
         Ok(model) => model,
+        Err(error) if using_fallback => {
+            return usage_error(&format!(
+                "{error}\n(no API key is set either: export ANTHROPIC_API_KEY or OPENAI_API_KEY to use a hosted model instead)"
+            ));
+        }
         Err(error) => return usage_error(&error),
     };
     let permission: PermissionMode = args.permission.map_or(config.permission, Into::into);
@@ -87,7 +103,6 @@ pub async fn run(args: RunArgs) -> u8 {
     let agent = Agent::new(root.clone(), model, tools, agent_config)
         .with_inspector(Arc::new(PermissionPolicy::new(permission, approver)));
 
-    let mut warnings = Vec::new();
     if permission == PermissionMode::Ask && !TerminalApprover::available() {
         warnings.push(
             "no terminal: tool calls that need approval will be refused (use --permission auto or read-only)".to_owned(),
@@ -100,7 +115,7 @@ pub async fn run(args: RunArgs) -> u8 {
     {
         Ok(interrupts) => interrupts,
         Err(error) => {
-            eprintln!("baton: cannot listen for Ctrl-C: {error}");
+            errln!("baton: cannot listen for Ctrl-C: {error}");
             return exit::FAILURE;
         }
     };
@@ -128,7 +143,7 @@ async fn watch_ctrl_c(mut interrupts: tokio::signal::unix::Signal, cancel: Cance
     if interrupts.recv().await.is_none() {
         return;
     }
-    eprintln!("\ncancelling… (press Ctrl-C again to exit now)");
+    errln!("\ncancelling… (press Ctrl-C again to exit now)");
     cancel.cancel();
     if interrupts.recv().await.is_some() {
         std::process::exit(i32::from(exit::CANCELLED));
@@ -136,6 +151,6 @@ async fn watch_ctrl_c(mut interrupts: tokio::signal::unix::Signal, cancel: Cance
 }
 
 fn usage_error(error: &dyn std::fmt::Display) -> u8 {
-    eprintln!("baton: {error}");
+    errln!("baton: {error}");
     exit::USAGE
 }

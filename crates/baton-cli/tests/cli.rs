@@ -496,6 +496,16 @@ fn with_nothing_configured_it_says_what_to_set() {
     let output = sandbox.baton().args(["run", "hello"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
+    // With the embedded engine, the fallback is the local model: say how to
+    // pull it, and that a key is the other way out.
+    #[cfg(feature = "local")]
+    assert!(
+        stderr.contains("baton models pull smollm2")
+            && stderr.contains("ANTHROPIC_API_KEY")
+            && stderr.contains("OPENAI_API_KEY"),
+        "{stderr}"
+    );
+    #[cfg(not(feature = "local"))]
     assert!(
         stderr.contains("ANTHROPIC_API_KEY")
             && stderr.contains("OPENAI_API_KEY")
@@ -571,4 +581,96 @@ fn models_lists_configured_models_and_prices() {
     let json_out = sandbox.baton().args(["models", "--json"]).output().unwrap();
     let value: Value = serde_json::from_slice(&json_out.stdout).unwrap();
     assert_eq!(value["configured"][0]["price"]["input"], 0.5);
+}
+
+/// The models directory the rest of the suite pulled into (scripts/test).
+#[cfg(feature = "local")]
+fn pulled_models_dir() -> std::path::PathBuf {
+    let dir = baton_local::catalog::models_dir(&|var| std::env::var(var).ok())
+        .expect("HOME or BATON_MODELS_DIR");
+    let smollm2 = dir.join(baton_local::catalog::find("smollm2").unwrap().file);
+    assert!(
+        smollm2.exists(),
+        "{} is missing: run `cargo run -- models pull` first (scripts/test does)",
+        smollm2.display()
+    );
+    dir
+}
+
+#[cfg(feature = "local")]
+#[test]
+fn with_no_key_it_runs_offline_on_the_embedded_model() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .baton()
+        .env("BATON_MODELS_DIR", pulled_models_dir())
+        .args(["run", "-p", "read-only", "What is the capital of France?"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Paris"), "{stdout}");
+    let notices: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("using the embedded model local:smollm2"))
+        .collect();
+    assert_eq!(notices.len(), 1, "says so in one line: {stderr}");
+    assert!(
+        stderr.lines().last().unwrap().contains("$0.0000"),
+        "{stderr}"
+    );
+}
+
+#[cfg(feature = "local")]
+#[test]
+fn a_missing_embedded_model_says_how_to_pull_it() {
+    let sandbox = Sandbox::new();
+    let empty = tempfile::tempdir().unwrap();
+    let output = sandbox
+        .baton()
+        .env("BATON_MODELS_DIR", empty.path())
+        .args(["run", "hello"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not downloaded yet") && stderr.contains("baton models pull smollm2"),
+        "{stderr}"
+    );
+}
+
+#[cfg(feature = "local")]
+#[test]
+fn pull_names_the_models_it_knows() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .baton()
+        .args(["models", "pull", "llama-9000"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown model `llama-9000`") && stderr.contains("smollm2, gemma3-270m"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn output_to_a_closed_pipe_is_not_a_crash() {
+    let sandbox = Sandbox::new();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("baton"))
+        .arg("models")
+        .current_dir(sandbox.path())
+        .env("HOME", sandbox.config_home.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -138,6 +138,9 @@ pub fn request_body(model: &str, request: &ModelRequest) -> Value {
     if let Some(temperature) = request.temperature {
         body["temperature"] = json!(temperature);
     }
+    if let Some(top_p) = request.top_p {
+        body["top_p"] = json!(top_p);
+    }
     if !request.stop_sequences.is_empty() {
         body["stop_sequences"] = json!(request.stop_sequences);
     }
@@ -373,6 +376,7 @@ impl StreamAssembler {
             stop_reason: self.stop_reason.unwrap_or(StopReason::EndTurn),
             usage: self.usage,
             model: self.model.unwrap_or_else(|| requested_model.to_owned()),
+            logprobs: None,
         }
     }
 }

@@ -19,7 +19,13 @@ pub struct ModelRequest {
     pub tools: Arc<Vec<ToolSpec>>,
     pub max_tokens: u32,
     pub temperature: Option<f32>,
+    pub top_p: Option<f32>,
+    /// For providers that can sample reproducibly (local models, OpenAI).
+    pub seed: Option<u64>,
     pub stop_sequences: Vec<String>,
+    /// Ask for the `k` most likely tokens at each generated position, where
+    /// the provider can report them (local models, OpenAI-compatible servers).
+    pub top_logprobs: Option<u8>,
 }
 
 /// A finished model call: the assembled assistant message and what it cost.
@@ -31,6 +37,50 @@ pub struct ModelResponse {
     pub usage: Usage,
     /// The model that answered, as the provider reported it.
     pub model: String,
+    /// Per generated token, when requested with `top_logprobs` and supported.
+    pub logprobs: Option<Vec<TokenLogprob>>,
+}
+
+/// One generated token with its log-probability and the most likely alternatives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenLogprob {
+    pub token: String,
+    /// Natural log of the token's probability.
+    pub logprob: f64,
+    /// The `k` most likely tokens at this position, most likely first.
+    pub top: Vec<(String, f64)>,
+}
+
+/// What to score continuations after.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScorePrompt {
+    /// Text fed to the model exactly as given (no chat template).
+    Raw(String),
+    /// A conversation, rendered with the model's chat template and ending
+    /// where the assistant's reply would begin.
+    Chat {
+        system: Option<String>,
+        messages: Vec<Message>,
+    },
+}
+
+/// The log-probability of one candidate continuation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CandidateScore {
+    /// Sum of the log-probabilities of the candidate's tokens.
+    pub logprob: f64,
+    pub tokens: usize,
+}
+
+/// Models that can score given continuations, e.g. how likely "(A)" is
+/// against "(B)" after a comparison prompt.
+#[async_trait::async_trait]
+pub trait Scorer: Send + Sync {
+    async fn score(
+        &self,
+        prompt: &ScorePrompt,
+        candidates: &[String],
+    ) -> Result<Vec<CandidateScore>, ModelError>;
 }
 
 impl ModelResponse {
@@ -79,12 +129,28 @@ pub struct ModelInfo {
     pub price: Option<Price>,
     pub context_window: u64,
     pub max_output_tokens: u32,
+    /// Sampling settings from the model's configuration, used when a
+    /// request does not set its own.
+    pub sampling: Sampling,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Sampling {
+    pub temperature: Option<f32>,
+    pub top_p: Option<f32>,
+    pub seed: Option<u64>,
 }
 
 /// A streaming model. Dropping the stream cancels the call.
 pub trait ModelClient: Send + Sync {
     fn info(&self) -> &ModelInfo;
     fn stream(&self, request: ModelRequest) -> ModelStream;
+
+    /// Scoring of given continuations, for models that expose their
+    /// log-probabilities over any text.
+    fn scorer(&self) -> Option<&dyn Scorer> {
+        None
+    }
 }
 
 /// Drives a stream to its end, handing every event to `on_event`, and

@@ -61,6 +61,24 @@ pub enum ModelError {
     #[error("{0}")]
     Config(String),
 
+    /// A local model file that is missing, corrupt or unusable.
+    #[error("local model {path}: {problem}")]
+    ModelFile { path: String, problem: String },
+
+    #[error(
+        "the prompt is {prompt_tokens} tokens, but {model} has a context of {context} tokens (with {reserved} reserved for the answer); shorten the task, or raise context_window for this model"
+    )]
+    ContextOverflow {
+        model: String,
+        prompt_tokens: usize,
+        context: usize,
+        reserved: usize,
+    },
+
+    /// The local inference engine failed while running.
+    #[error("local inference failed: {0}")]
+    Inference(String),
+
     #[error("scripted model {path}: {detail}")]
     Script { path: String, detail: String },
 }

@@ -19,6 +19,7 @@ use baton_protocol::{
 use futures::StreamExt;
 use serde_json::{Value, json};
 
+use crate::TokenLogprob;
 use crate::anthropic::parse_tool_input;
 use crate::http;
 use crate::retry::{RetryPolicy, with_retries};
@@ -147,6 +148,16 @@ pub fn request_body(model: &str, request: &ModelRequest, official_api: bool) -> 
     if let Some(temperature) = request.temperature {
         body["temperature"] = json!(temperature);
     }
+    if let Some(top_p) = request.top_p {
+        body["top_p"] = json!(top_p);
+    }
+    if let Some(seed) = request.seed {
+        body["seed"] = json!(seed);
+    }
+    if let Some(k) = request.top_logprobs {
+        body["logprobs"] = json!(true);
+        body["top_logprobs"] = json!(k);
+    }
     if !request.stop_sequences.is_empty() {
         body["stop"] = json!(request.stop_sequences);
     }
@@ -241,6 +252,7 @@ pub struct StreamAssembler {
     text: String,
     calls: BTreeMap<u64, PartialCall>,
     usage: Option<Usage>,
+    logprobs: Vec<TokenLogprob>,
     finish_reason: Option<String>,
     model: Option<String>,
     done: bool,
@@ -336,6 +348,13 @@ impl StreamAssembler {
                     call.arguments.push_str(arguments);
                 }
             }
+            for entry in choice["logprobs"]["content"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                self.logprobs.push(token_logprob(entry));
+            }
             if let Some(reason) = choice["finish_reason"].as_str() {
                 self.finish_reason = Some(reason.to_owned());
             }
@@ -395,6 +414,22 @@ impl StreamAssembler {
             stop_reason,
             usage: self.usage.unwrap_or_default(),
             model: self.model.unwrap_or_else(|| requested_model.to_owned()),
+            logprobs: (!self.logprobs.is_empty()).then_some(self.logprobs),
         }
+    }
+}
+
+/// One entry of `choices[].logprobs.content`.
+fn token_logprob(entry: &Value) -> TokenLogprob {
+    let top = entry["top_logprobs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|alt| Some((alt["token"].as_str()?.to_owned(), alt["logprob"].as_f64()?)))
+        .collect();
+    TokenLogprob {
+        token: entry["token"].as_str().unwrap_or_default().to_owned(),
+        logprob: entry["logprob"].as_f64().unwrap_or(f64::NEG_INFINITY),
+        top,
     }
 }

@@ -15,6 +15,7 @@ use crate::retry::RetryPolicy;
 use crate::scripted::ScriptedClient;
 use crate::{ModelClient, ModelError, ModelInfo};
 
+pub const LOCAL_PROVIDER: &str = "local";
 const DEFAULT_CONTEXT_WINDOW: u64 = 128_000;
 const DEFAULT_MAX_TOKENS: u32 = 8_192;
 const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -25,6 +26,8 @@ pub enum ProviderKind {
     Anthropic,
     Openai,
     Scripted,
+    /// Embedded GGUF inference (llama.cpp), in-process.
+    Local,
 }
 
 impl ProviderKind {
@@ -33,6 +36,7 @@ impl ProviderKind {
             ProviderKind::Anthropic => anthropic::PROVIDER,
             ProviderKind::Openai => openai::PROVIDER,
             ProviderKind::Scripted => crate::scripted::PROVIDER,
+            ProviderKind::Local => LOCAL_PROVIDER,
         }
     }
 
@@ -41,6 +45,7 @@ impl ProviderKind {
             "anthropic" => Some(ProviderKind::Anthropic),
             "openai" => Some(ProviderKind::Openai),
             "scripted" => Some(ProviderKind::Scripted),
+            "local" => Some(ProviderKind::Local),
             _ => None,
         }
     }
@@ -51,9 +56,21 @@ impl ProviderKind {
 #[serde(deny_unknown_fields)]
 pub struct ModelConfig {
     pub provider: ProviderKind,
-    /// The provider's model id; for `scripted`, the script's path.
+    /// The provider's model id; for `scripted`, the script's path; for
+    /// `local`, a model from `baton models pull` (e.g. `smollm2`) or a GGUF path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
+    /// `local` only: the GGUF file to load (instead of `model`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<PathBuf>,
+    /// `local` only: CPU threads (default: all cores).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threads: Option<u32>,
+    /// `local` only: `auto` (the GGUF's own template, ChatML when it has
+    /// none), `none` (plain text, for base models), or a llama.cpp
+    /// template name such as `chatml`, `llama3`, `gemma`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_template: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// The environment variable holding the API key (never the key itself).
@@ -69,6 +86,10 @@ pub struct ModelConfig {
     pub max_tokens: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
     /// A 0–1 quality score, for the router.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<f64>,
@@ -84,12 +105,17 @@ impl ModelConfig {
         Self {
             provider,
             model: Some(model.into()),
+            path: None,
+            threads: None,
+            chat_template: None,
             base_url: None,
             api_key_env: None,
             price: None,
             context_window: None,
             max_tokens: None,
             temperature: None,
+            top_p: None,
+            seed: None,
             quality: None,
             timeout_secs: None,
             max_retries: None,
@@ -110,10 +136,18 @@ impl ResolvedModel {
         self.config.model.as_deref().unwrap_or(&self.name)
     }
 
+    pub fn sampling(&self) -> crate::Sampling {
+        crate::Sampling {
+            temperature: self.config.temperature,
+            top_p: self.config.top_p,
+            seed: self.config.seed,
+        }
+    }
+
     /// The price that will be charged: configured, else baton's table.
     pub fn price(&self) -> Option<Price> {
         self.config.price.or_else(|| match self.config.provider {
-            ProviderKind::Scripted => None,
+            ProviderKind::Scripted | ProviderKind::Local => None,
             _ => prices::lookup(self.model_id()).map(|known| known.price),
         })
     }
@@ -172,11 +206,20 @@ impl ModelRegistry {
     }
 }
 
+/// Builds `local` models. The embedded engine lives in its own crate (it
+/// needs a C++ toolchain), which implements this and is passed to
+/// [`build_client`] by the binary when it was compiled in.
+pub trait LocalProvider: Send + Sync {
+    fn build(&self, resolved: &ResolvedModel) -> Result<Arc<dyn ModelClient>, ModelError>;
+}
+
 /// Builds a client. `env` reads environment variables; it is passed in so
-/// nothing here depends on the process's global state.
+/// nothing here depends on the process's global state. `local` builds
+/// embedded models, when this build has them.
 pub fn build_client(
     resolved: &ResolvedModel,
     env: &dyn Fn(&str) -> Option<String>,
+    local: Option<&dyn LocalProvider>,
 ) -> Result<Arc<dyn ModelClient>, ModelError> {
     let config = &resolved.config;
     let model_id = resolved.model_id().to_owned();
@@ -204,6 +247,7 @@ pub fn build_client(
                 k.max_output_tokens.min(DEFAULT_MAX_TOKENS * 4)
             })
         }),
+        sampling: resolved.sampling(),
     };
     let non_empty = |var: &str| env(var).filter(|v| !v.trim().is_empty());
     match config.provider {
@@ -255,6 +299,13 @@ pub fn build_client(
                 idle_timeout,
             })?))
         }
+        ProviderKind::Local => match local {
+            Some(local) => local.build(resolved),
+            None => Err(ModelError::Config(format!(
+                "`{}` is a local model, but this baton was built without the embedded engine; rebuild with the default features (cargo build --release)",
+                resolved.name
+            ))),
+        },
         ProviderKind::Scripted => {
             let path = PathBuf::from(&model_id);
             let client = ScriptedClient::load(&path, &resolved.name)?.with_price(config.price);
@@ -302,6 +353,7 @@ mod tests {
         let error = build_client(
             &registry.resolve("anthropic:claude-sonnet-4-5").unwrap(),
             &no_env,
+            None,
         )
         .err()
         .unwrap();
@@ -319,6 +371,7 @@ mod tests {
                 config,
             },
             &no_env,
+            None,
         )
         .err()
         .unwrap();
@@ -331,15 +384,28 @@ mod tests {
     }
 
     #[test]
+    fn local_models_need_the_engine() {
+        let resolved = ModelRegistry::default().resolve("local:smollm2").unwrap();
+        assert_eq!(resolved.config.provider, ProviderKind::Local);
+        let error = build_client(&resolved, &no_env, None)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            error.contains("built without the embedded engine"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn local_openai_compatible_servers_need_no_key() {
         let env =
             |var: &str| (var == "OPENAI_BASE_URL").then(|| "http://127.0.0.1:11434/v1".to_owned());
-        let client = build_client(
-            &ModelRegistry::default().resolve("openai:llama3.2").unwrap(),
-            &env,
-        )
-        .unwrap();
+        let mut resolved = ModelRegistry::default().resolve("openai:llama3.2").unwrap();
+        resolved.config.temperature = Some(0.3);
+        let client = build_client(&resolved, &env, None).unwrap();
         assert_eq!(client.info().model_id, "llama3.2");
         assert_eq!(client.info().price, None);
+        assert_eq!(client.info().sampling.temperature, Some(0.3));
     }
 }

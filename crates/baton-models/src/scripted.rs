@@ -177,6 +177,7 @@ impl ScriptedClient {
                 price: file.price,
                 context_window: file.context_window.unwrap_or(200_000),
                 max_output_tokens: 8_192,
+                sampling: Default::default(),
             },
             path: shown,
             turns: Arc::new(turns),
@@ -280,7 +281,7 @@ fn play(
         }
         let stop_reason = stop_reason.unwrap_or(if turn.tool_calls.is_empty() { StopReason::EndTurn } else { StopReason::ToolUse });
         yield StreamEvent::Usage(usage);
-        yield StreamEvent::Finished(ModelResponse { content, stop_reason, usage, model });
+        yield StreamEvent::Finished(ModelResponse { content, stop_reason, usage, model, logprobs: None });
     })
 }
 

@@ -48,6 +48,7 @@ fn request() -> ModelRequest {
         max_tokens: 1024,
         temperature: Some(0.2),
         stop_sequences: vec!["###".into()],
+        ..ModelRequest::default()
     }
 }
 

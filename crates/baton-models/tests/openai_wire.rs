@@ -50,6 +50,7 @@ fn request() -> ModelRequest {
         max_tokens: 512,
         temperature: None,
         stop_sequences: vec![],
+        ..ModelRequest::default()
     }
 }
 
@@ -382,4 +383,34 @@ async fn the_official_api_gets_max_completion_tokens() {
     let body = baton_models::openai::request_body("gpt-5-mini", &request(), true);
     assert_eq!(body["max_completion_tokens"], 512);
     assert!(body.get("max_tokens").is_none());
+}
+
+#[tokio::test]
+async fn logprobs_are_requested_and_reported_per_token() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(sse("openai/logprobs.sse"))
+        .mount(&server)
+        .await;
+    let mut req = request();
+    req.top_logprobs = Some(2);
+    req.seed = Some(7);
+    req.top_p = Some(0.9);
+    let response = run(&client(&server.uri(), 0), req).await.0.unwrap();
+    let logprobs = response.logprobs.expect("logprobs");
+    assert_eq!(logprobs.len(), 2);
+    assert_eq!(logprobs[0].token, "(A");
+    assert!((logprobs[0].logprob + 0.105).abs() < 1e-9);
+    assert_eq!(
+        logprobs[0].top,
+        vec![("(A".to_owned(), -0.105), ("(B".to_owned(), -2.303)]
+    );
+    let body: Value =
+        serde_json::from_slice(&server.received_requests().await.unwrap()[0].body).unwrap();
+    assert_eq!(
+        (body["logprobs"].clone(), body["top_logprobs"].clone()),
+        (json!(true), json!(2))
+    );
+    assert_eq!(body["seed"], 7);
+    assert!((body["top_p"].as_f64().unwrap() - 0.9).abs() < 1e-6);
 }

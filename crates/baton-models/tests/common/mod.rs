@@ -33,6 +33,7 @@ pub fn info(provider: &'static str, model_id: &str) -> ModelInfo {
         price: None,
         context_window: 200_000,
         max_output_tokens: 1024,
+        sampling: Default::default(),
     }
 }
 
