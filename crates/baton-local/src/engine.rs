@@ -492,12 +492,7 @@ impl Session<'_> {
     fn token_logprob(&self, index: i32, chosen: LlamaToken, k: u8) -> TokenLogprob {
         let logits = self.ctx.get_logits_ith(index);
         let normalizer = log_sum_exp(logits);
-        let logprob_of = |token: LlamaToken| {
-            usize::try_from(token.0)
-                .ok()
-                .and_then(|i| logits.get(i))
-                .map_or(f64::NEG_INFINITY, |l| f64::from(*l) - normalizer)
-        };
+        let logprob_of = |token: LlamaToken| logprob_in(logits, normalizer, token);
         let mut order: Vec<usize> = (0..logits.len()).collect();
         let k = usize::from(k).min(order.len());
         if k > 0 {
@@ -526,11 +521,7 @@ impl Session<'_> {
 
     fn logprob_at(&self, index: i32, token: LlamaToken) -> f64 {
         let logits = self.ctx.get_logits_ith(index);
-        let normalizer = log_sum_exp(logits);
-        usize::try_from(token.0)
-            .ok()
-            .and_then(|i| logits.get(i))
-            .map_or(f64::NEG_INFINITY, |l| f64::from(*l) - normalizer)
+        logprob_in(logits, log_sum_exp(logits), token)
     }
 
     /// The log-probability of each candidate continuing the prompt. The
@@ -602,6 +593,14 @@ fn sampler(params: &GenParams) -> LlamaSampler {
             LlamaSampler::dist(params.seed),
         ])
     }
+}
+
+/// A token's log-probability given the position's logits and their log-sum-exp.
+fn logprob_in(logits: &[f32], normalizer: f64, token: LlamaToken) -> f64 {
+    usize::try_from(token.0)
+        .ok()
+        .and_then(|i| logits.get(i))
+        .map_or(f64::NEG_INFINITY, |l| f64::from(*l) - normalizer)
 }
 
 fn log_sum_exp(logits: &[f32]) -> f64 {
