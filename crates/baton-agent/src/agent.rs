@@ -119,6 +119,7 @@ impl Agent {
             cancel,
             messages: Arc::new(vec![Message::user_text(task)]),
             tools: Arc::new(self.tools.specs()),
+            tools_generation: self.tools.generation(),
             usage: Usage::default(),
             cost: Cost::default(),
             turns: 0,
@@ -169,6 +170,8 @@ struct Run<'a> {
     cancel: &'a CancellationToken,
     messages: Arc<Vec<Message>>,
     tools: Arc<Vec<ToolSpec>>,
+    /// The toolbox generation `tools` was read at.
+    tools_generation: u64,
     usage: Usage,
     cost: Cost,
     turns: u32,
@@ -192,6 +195,7 @@ impl Run<'_> {
                 return (Outcome::BudgetExhausted, None);
             }
             self.turns += 1;
+            self.refresh_tools();
             self.emitter.emit(Event::TurnStarted { turn: self.turns });
             let response = match self.call_model().await {
                 Ok(response) => response,
@@ -213,6 +217,16 @@ impl Run<'_> {
                 role: Role::User,
                 content: results,
             });
+        }
+    }
+
+    /// Picks up tool-list changes (an MCP server's `list_changed`, a
+    /// reconnect) before the next model call.
+    fn refresh_tools(&mut self) {
+        let generation = self.agent.tools.generation();
+        if generation != self.tools_generation {
+            self.tools = Arc::new(self.agent.tools.specs());
+            self.tools_generation = generation;
         }
     }
 
@@ -418,7 +432,18 @@ impl Run<'_> {
                 input: call.input.clone(),
             });
             let tools = self.agent.tools.clone();
-            let ctx = ToolContext::new(call.id.clone(), self.cancel.child_token());
+            let progress_emitter = self.emitter.clone();
+            let progress_id = call.id.clone();
+            let ctx = ToolContext::new(call.id.clone(), self.cancel.child_token()).with_progress(
+                Arc::new(move |progress, total, message| {
+                    progress_emitter.emit(Event::ToolProgress {
+                        call_id: progress_id.clone(),
+                        progress,
+                        total,
+                        message,
+                    });
+                }),
+            );
             let started = Instant::now();
             let handle = tokio::spawn(async move { tools.call(&call.name, call.input, ctx).await });
             running.push((index, started, handle));

@@ -12,9 +12,9 @@ pub struct SessionSpec {
     pub task: String,
     pub workspace: PathBuf,
     pub permission: PermissionMode,
-    /// Things the user should know before the run starts, emitted as
-    /// `warning` events right after `session_started`.
-    pub warnings: Vec<String>,
+    /// Events about the set-up (warnings, MCP server status) emitted right
+    /// after `session_started`, so they are part of the session's record.
+    pub startup: Vec<Event>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,14 +55,8 @@ pub async fn run_session(
             version: env!("CARGO_PKG_VERSION").to_owned(),
         },
     );
-    for message in &spec.warnings {
-        bus.emit(
-            agent.id(),
-            None,
-            Event::Warning {
-                message: message.clone(),
-            },
-        );
+    for event in &spec.startup {
+        bus.emit(agent.id(), None, event.clone());
     }
     let report = agent.run(bus, &spec.task, cancel).await;
     let totals = Totals {

@@ -524,7 +524,7 @@ async fn provider_errors_fail_the_session_with_the_message() {
         task: "t".into(),
         workspace: ".".into(),
         permission: PermissionMode::Auto,
-        warnings: vec![],
+        startup: vec![],
     };
     let report = run_session(&harness.bus, &spec, &agent, &CancellationToken::new()).await;
     assert_eq!(report.outcome, Outcome::Failure);
@@ -574,7 +574,7 @@ async fn session_totals_match_the_sum_of_model_calls() {
         task: "t".into(),
         workspace: ".".into(),
         permission: PermissionMode::Auto,
-        warnings: vec![],
+        startup: vec![],
     };
     let report = run_session(&harness.bus, &spec, &agent, &CancellationToken::new()).await;
     let events = harness.drain();
@@ -601,4 +601,133 @@ async fn session_totals_match_the_sum_of_model_calls() {
         }) => assert_eq!(*totals, report.totals),
         other => panic!("last event: {other:?}"),
     }
+}
+
+#[tokio::test]
+async fn tool_progress_becomes_events() {
+    let steps = tool("steps", true, |_, ctx: ToolContext| async move {
+        for i in 1..=3 {
+            ctx.report_progress(f64::from(i), Some(3.0), Some(format!("step {i}")));
+        }
+        ToolOutput::text("done")
+    });
+    let script =
+        json!([{"tool_calls": [{"id": "p1", "name": "steps", "input": {}}]}, {"text": "ok"}]);
+    let mut harness = Harness::new();
+    run(
+        &agent(script, vec![steps], AgentConfig::default()),
+        &harness,
+    )
+    .await;
+    let progress: Vec<(String, f64, Option<String>)> = harness
+        .drain()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::ToolProgress {
+                call_id,
+                progress,
+                total: Some(3.0),
+                message,
+            } => Some((call_id.as_str().to_owned(), progress, message)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        progress,
+        vec![
+            ("p1".to_owned(), 1.0, Some("step 1".to_owned())),
+            ("p1".to_owned(), 2.0, Some("step 2".to_owned())),
+            ("p1".to_owned(), 3.0, Some("step 3".to_owned())),
+        ]
+    );
+}
+
+/// A toolbox whose list grows when its `grow` tool is called, like an MCP
+/// server sending `tools/list_changed`.
+struct Growing {
+    inner: Mutex<ToolRegistry>,
+    generation: std::sync::atomic::AtomicU64,
+}
+
+#[async_trait]
+impl baton_tools::Toolbox for Growing {
+    fn specs(&self) -> Vec<ToolSpec> {
+        self.inner.lock().unwrap().specs()
+    }
+    fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+    fn spec(&self, name: &str) -> Option<ToolSpec> {
+        self.inner.lock().unwrap().spec(name)
+    }
+    async fn call(&self, name: &str, _: Value, _: ToolContext) -> ToolOutput {
+        if name == "grow" {
+            self.inner.lock().unwrap().register(echo());
+            self.generation
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        ToolOutput::text("grown")
+    }
+}
+
+/// Records the tool names each request offered.
+struct Recording {
+    inner: ScriptedClient,
+    seen: Arc<Mutex<Vec<Vec<String>>>>,
+}
+
+impl baton_models::ModelClient for Recording {
+    fn info(&self) -> &baton_models::ModelInfo {
+        self.inner.info()
+    }
+    fn stream(&self, request: baton_models::ModelRequest) -> baton_models::ModelStream {
+        self.seen
+            .lock()
+            .unwrap()
+            .push(request.tools.iter().map(|t| t.name.clone()).collect());
+        self.inner.stream(request)
+    }
+}
+
+#[tokio::test]
+async fn a_changed_tool_list_reaches_the_next_request() {
+    let mut registry = ToolRegistry::new();
+    registry.register(tool("grow", false, |_, _| async {
+        ToolOutput::text("unused")
+    }));
+    let toolbox = Arc::new(Growing {
+        inner: Mutex::new(registry),
+        generation: 0.into(),
+    });
+    let script = json!([
+        {"tool_calls": [{"name": "grow", "input": {}}]},
+        {"tool_calls": [{"name": "echo", "input": {"text": "new tool"}}]},
+        {"text": "done"}
+    ]);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let model = Recording {
+        inner: ScriptedClient::parse(
+            &script.to_string(),
+            Path::new("inline.json"),
+            "scripted:test",
+        )
+        .unwrap(),
+        seen: seen.clone(),
+    };
+    let agent = Agent::new(
+        AgentId::new("root"),
+        Arc::new(model),
+        toolbox,
+        AgentConfig::default(),
+    );
+    let harness = Harness::new();
+    let report = run(&agent, &harness).await;
+    assert_eq!(report.outcome, Outcome::Success);
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(seen[0], vec!["grow"]);
+    assert_eq!(
+        seen[1],
+        vec!["grow", "echo"],
+        "the second request offers the new tool"
+    );
 }

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
 use baton_agent::Subscriber;
-use baton_protocol::{BudgetKind, Envelope, Event, Outcome, Totals};
+use baton_protocol::{BudgetKind, Envelope, Event, McpServerStatus, Outcome, Totals};
 use serde_json::Value;
 
 /// Writes each event as one line of JSON on stdout.
@@ -150,6 +150,25 @@ impl Subscriber for Terminal {
                     &mut state,
                     &s.red(&format!("  ✗ {tool} denied: {}", clip(reason, 160))),
                 );
+            }
+            Event::McpServer {
+                server,
+                status,
+                tools,
+                error,
+            } => {
+                let text = match status {
+                    McpServerStatus::Connected => s.dim(&format!("mcp {server}: connected, {tools} tools")),
+                    McpServerStatus::Failed => s.red(&format!(
+                        "✗ mcp {server} is unavailable: {}; its tools will retry on first use (see `baton mcp list`)",
+                        error.as_deref().unwrap_or("unknown error")
+                    )),
+                    McpServerStatus::Disconnected => s.yellow(&format!(
+                        "! mcp {server} disconnected{}; reconnecting on next use",
+                        error.as_deref().map(|e| format!(": {e}")).unwrap_or_default()
+                    )),
+                };
+                self.line(&mut state, &text);
             }
             Event::Warning { message } => self.line(&mut state, &s.yellow(&format!("! {message}"))),
             Event::BudgetExceeded { budget, limit, .. } => {

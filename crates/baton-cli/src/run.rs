@@ -10,7 +10,7 @@ use baton_agent::{
 };
 use baton_config::Config;
 use baton_models::build_client;
-use baton_protocol::{AgentId, Outcome, PermissionMode};
+use baton_protocol::{AgentId, Event, Outcome, PermissionMode};
 use baton_tools::{ShellOptions, Workspace, builtin_tools};
 use tokio_util::sync::CancellationToken;
 
@@ -124,7 +124,10 @@ pub async fn run(args: RunArgs) -> u8 {
         task: args.task,
         workspace: workspace.root().to_path_buf(),
         permission,
-        warnings,
+        startup: warnings
+            .into_iter()
+            .map(|message| Event::Warning { message })
+            .collect(),
     };
     let report = run_session(&bus, &spec, &agent, &cancel).await;
     interrupt.abort();

@@ -85,11 +85,30 @@ pub enum Event {
         tool: String,
         input: Value,
     },
+    /// A running tool reported progress (MCP `notifications/progress`).
+    ToolProgress {
+        call_id: ToolCallId,
+        progress: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        total: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+    },
     ToolCallFinished {
         call_id: ToolCallId,
         tool: String,
         output: ToolOutput,
         duration_ms: u64,
+    },
+    /// An MCP server's state changed: connected (with its tool count),
+    /// failed (with the reason), or disconnected.
+    McpServer {
+        server: String,
+        status: McpServerStatus,
+        #[serde(default)]
+        tools: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
     },
     BudgetExceeded {
         budget: BudgetKind,
@@ -130,7 +149,9 @@ impl Event {
             Event::ApprovalResolved { .. } => "approval_resolved",
             Event::ToolCallDenied { .. } => "tool_call_denied",
             Event::ToolCallStarted { .. } => "tool_call_started",
+            Event::ToolProgress { .. } => "tool_progress",
             Event::ToolCallFinished { .. } => "tool_call_finished",
+            Event::McpServer { .. } => "mcp_server",
             Event::BudgetExceeded { .. } => "budget_exceeded",
             Event::Warning { .. } => "warning",
             Event::AgentFinished { .. } => "agent_finished",
@@ -162,6 +183,14 @@ impl fmt::Display for Outcome {
             Outcome::Cancelled => "cancelled",
         })
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum McpServerStatus {
+    Connected,
+    Failed,
+    Disconnected,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -98,6 +98,18 @@ fn all_events() -> Vec<Event> {
             output,
             duration_ms: 4,
         },
+        Event::ToolProgress {
+            call_id: ToolCallId::new("toolu_1"),
+            progress: 2.0,
+            total: Some(5.0),
+            message: Some("step".into()),
+        },
+        Event::McpServer {
+            server: "fs".into(),
+            status: McpServerStatus::Failed,
+            tools: 0,
+            error: Some("spawn failed".into()),
+        },
         Event::BudgetExceeded {
             budget: BudgetKind::Turns,
             limit: 5.0,

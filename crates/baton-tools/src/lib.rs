@@ -13,7 +13,7 @@ mod files;
 mod search;
 mod shell;
 
-pub use registry::{Tool, ToolContext, ToolRegistry, Toolbox, parse_input};
+pub use registry::{ProgressSink, Tool, ToolContext, ToolRegistry, Toolbox, parse_input};
 pub use shell::ShellOptions;
 pub use workspace::{PathError, Workspace};
 

@@ -8,20 +8,45 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 /// What a tool call gets besides its input.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ToolContext {
     pub call_id: ToolCallId,
     /// Cancelled when the user or a parent agent cancels; long-running
     /// tools must stop promptly and clean up (kill children, etc.).
     pub cancel: CancellationToken,
+    /// Where a long-running tool reports progress, if anyone listens.
+    pub progress: Option<ProgressSink>,
 }
+
+/// Receives progress reports: (progress, total, message).
+pub type ProgressSink = Arc<dyn Fn(f64, Option<f64>, Option<String>) + Send + Sync>;
 
 impl ToolContext {
     pub fn new(call_id: impl Into<ToolCallId>, cancel: CancellationToken) -> Self {
         Self {
             call_id: call_id.into(),
             cancel,
+            progress: None,
         }
+    }
+
+    pub fn with_progress(mut self, sink: ProgressSink) -> Self {
+        self.progress = Some(sink);
+        self
+    }
+
+    pub fn report_progress(&self, progress: f64, total: Option<f64>, message: Option<String>) {
+        if let Some(sink) = &self.progress {
+            sink(progress, total, message);
+        }
+    }
+}
+
+impl std::fmt::Debug for ToolContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ToolContext")
+            .field("call_id", &self.call_id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -38,6 +63,11 @@ pub trait Tool: Send + Sync {
 #[async_trait]
 pub trait Toolbox: Send + Sync {
     fn specs(&self) -> Vec<ToolSpec>;
+    /// Changes whenever the tool list changes (an MCP server's
+    /// `tools/list_changed`, a reconnect), so callers re-read `specs` only then.
+    fn generation(&self) -> u64 {
+        0
+    }
     fn spec(&self, name: &str) -> Option<ToolSpec>;
     async fn call(&self, name: &str, input: Value, ctx: ToolContext) -> ToolOutput;
 }
