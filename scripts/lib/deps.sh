@@ -23,6 +23,10 @@ ensure_system_deps() {
     ldconfig -p 2> /dev/null | grep -q 'libclang' || ls /usr/lib/llvm-*/lib/libclang*.so* > /dev/null 2>&1 || missing+=(libclang-dev)
     command -v python3 > /dev/null || missing+=(python3)
     python3 -m pip --version > /dev/null 2>&1 || missing+=(python3-pip)
+    # The MCP interop peers: a Python virtualenv and Node.js with npm.
+    python3 -c 'import ensurepip, venv' > /dev/null 2>&1 || missing+=(python3-venv)
+    command -v node > /dev/null || missing+=(nodejs)
+    command -v npm > /dev/null || missing+=(npm)
     if [ ${#missing[@]} -gt 0 ]; then
         if ! command -v apt-get > /dev/null; then
             echo "error: please install: ${missing[*]} (this script knows how to do it only with apt-get)" >&2

@@ -20,6 +20,90 @@ pub enum Command {
     Run(RunArgs),
     /// List the configured models and their prices, or pull a local model.
     Models(ModelsArgs),
+    /// Manage MCP servers, or serve baton itself over MCP.
+    Mcp(McpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct McpArgs {
+    #[command(subcommand)]
+    pub action: McpAction,
+
+    /// The workspace whose baton.toml and .mcp.json to use.
+    #[arg(
+        short = 'C',
+        long,
+        value_name = "DIR",
+        default_value = ".",
+        global = true
+    )]
+    pub workspace: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum McpAction {
+    /// Start every configured server and show its status and tools.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Connect to one server, list its tools, and time it.
+    Test { name: String },
+    /// Add a server to baton.toml: `add NAME -- COMMAND ARGS…` (stdio) or `add NAME --url URL` (HTTP).
+    Add(McpAddArgs),
+    /// Remove a server from baton.toml.
+    Remove { name: String },
+    /// Serve baton's tools (and a run_task tool) over MCP: stdio by default, or Streamable HTTP.
+    Serve(McpServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct McpAddArgs {
+    pub name: String,
+    /// A Streamable HTTP endpoint instead of a command.
+    #[arg(long, conflicts_with = "command")]
+    pub url: Option<String>,
+    /// An HTTP header, as NAME=VALUE (repeatable).
+    #[arg(long = "header", value_name = "NAME=VALUE", requires = "url")]
+    pub headers: Vec<String>,
+    /// The environment variable holding a bearer token for --url.
+    #[arg(long, value_name = "VAR", requires = "url")]
+    pub bearer_token_env: Option<String>,
+    /// An environment variable for the command, as NAME=VALUE (repeatable).
+    #[arg(long = "env", value_name = "NAME=VALUE")]
+    pub env: Vec<String>,
+    /// Replace a server of the same name.
+    #[arg(long)]
+    pub force: bool,
+    /// The command and its arguments, after `--`.
+    #[arg(last = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct McpServeArgs {
+    /// Serve Streamable HTTP on this address (e.g. 127.0.0.1:8765) instead of stdio.
+    #[arg(long, value_name = "ADDR")]
+    pub http: Option<std::net::SocketAddr>,
+    /// Require `Authorization: Bearer <token>` on HTTP, with the token read from this variable.
+    #[arg(long, value_name = "VAR", requires = "http")]
+    pub token_env: Option<String>,
+    /// Extra Host names to accept on HTTP (loopback names are always accepted).
+    #[arg(long = "allow-host", value_name = "HOST", requires = "http")]
+    pub allow_hosts: Vec<String>,
+    /// Browser origins allowed to call the HTTP endpoint (default: none).
+    #[arg(long = "allow-origin", value_name = "ORIGIN", requires = "http")]
+    pub allow_origins: Vec<String>,
+    /// Only these built-in tools (comma-separated); run_task is always offered.
+    #[arg(long, value_delimiter = ',', value_name = "TOOLS")]
+    pub tools: Option<Vec<String>>,
+    /// What tasks started with run_task may do (default: read-only).
+    #[arg(short, long, value_enum, default_value = "read-only")]
+    pub permission: Permission,
+    /// The model run_task uses (default: as for `baton run`).
+    #[arg(short, long)]
+    pub model: Option<String>,
 }
 
 #[derive(Debug, Args)]

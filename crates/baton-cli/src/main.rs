@@ -20,9 +20,12 @@ macro_rules! errln {
 mod approve;
 mod cli;
 mod local;
+mod mcp;
 mod models;
 mod render;
 mod run;
+mod serve;
+mod tools;
 
 use std::process::ExitCode;
 
@@ -59,6 +62,13 @@ fn main() -> ExitCode {
     let code = runtime.block_on(async {
         match cli.command {
             Command::Run(args) => run::run(args).await,
+            Command::Mcp(args) => match &args.action {
+                cli::McpAction::List { json } => mcp::list(&args, *json).await,
+                cli::McpAction::Test { name } => mcp::test(&args, name).await,
+                cli::McpAction::Add(add) => mcp::add(&args, add),
+                cli::McpAction::Remove { name } => mcp::remove(&args, name),
+                cli::McpAction::Serve(serve_args) => serve::serve(&args, serve_args).await,
+            },
             Command::Models(args) => match args.action {
                 Some(cli::ModelsAction::Pull(pull)) => local::pull(pull),
                 None => models::list(args),

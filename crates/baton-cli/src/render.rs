@@ -160,7 +160,7 @@ impl Subscriber for Terminal {
                 let text = match status {
                     McpServerStatus::Connected => s.dim(&format!("mcp {server}: connected, {tools} tools")),
                     McpServerStatus::Failed => s.red(&format!(
-                        "✗ mcp {server} is unavailable: {}; its tools will retry on first use (see `baton mcp list`)",
+                        "✗ mcp {server} is unavailable: {}; baton retries it with backoff (see `baton mcp list`)",
                         error.as_deref().unwrap_or("unknown error")
                     )),
                     McpServerStatus::Disconnected => s.yellow(&format!(

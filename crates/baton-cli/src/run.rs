@@ -2,16 +2,15 @@
 //! run one session, and turn its outcome into an exit code.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use baton_agent::{
     Agent, AgentConfig, DenyAll, EventBus, PermissionPolicy, SessionSpec, default_system_prompt,
     new_session_id, run_session,
 };
 use baton_config::Config;
-use baton_models::build_client;
+use baton_models::{ModelClient, build_client};
 use baton_protocol::{AgentId, Event, Outcome, PermissionMode};
-use baton_tools::{ShellOptions, Workspace, builtin_tools};
+use baton_tools::Workspace;
 use tokio_util::sync::CancellationToken;
 
 use crate::approve::TerminalApprover;
@@ -32,46 +31,14 @@ pub async fn run(args: RunArgs) -> u8 {
         Ok(config) => config,
         Err(error) => return usage_error(&error),
     };
-    let mut warnings = Vec::new();
-    let mut using_fallback = false;
-    let model_name = match args
-        .model
-        .clone()
-        .map_or_else(|| config.default_model(&env), Ok)
-    {
-        Ok(name) => name,
-        Err(baton_config::ConfigError::NoModel) if crate::local::FALLBACK_MODEL.is_some() => {
-            let fallback = crate::local::FALLBACK_MODEL.unwrap_or_default().to_owned();
-            warnings.push(format!(
-                "no API key or model configured: using the embedded model {fallback} (tiny and offline; set ANTHROPIC_API_KEY or OPENAI_API_KEY for real work)"
-            ));
-            using_fallback = true;
-            fallback
-        }
+    let (model, notice) = match resolve_model(&config, args.model.clone()) {
+        Ok(found) => found,
         Err(error) => return usage_error(&error),
     };
-    let local = crate::local::provider();
-    let model = match config
-        .registry()
-        .resolve(&model_name)
-        .and_then(|resolved| build_client(&resolved, &env, local.as_deref()))
-    {
-        Ok(model) => model,
-        Err(error) if using_fallback => {
-            return usage_error(&format!(
-                "{error}\n(no API key is set either: export ANTHROPIC_API_KEY or OPENAI_API_KEY to use a hosted model instead)"
-            ));
-        }
-        Err(error) => return usage_error(&error),
-    };
+    let mut warnings: Vec<String> = notice.into_iter().collect();
     let permission: PermissionMode = args.permission.map_or(config.permission, Into::into);
 
-    let shell = ShellOptions {
-        default_timeout: Duration::from_secs(config.shell.timeout_secs),
-        max_timeout: Duration::from_secs(config.shell.max_timeout_secs),
-        output_cap_bytes: config.shell.output_cap_bytes,
-    };
-    let tools = Arc::new(builtin_tools(workspace.clone(), shell));
+    let (hub, hub_events) = crate::tools::start_hub(&workspace, &config).await;
 
     let bus = EventBus::new(new_session_id());
     if args.json {
@@ -100,7 +67,7 @@ pub async fn run(args: RunArgs) -> u8 {
         max_tokens: config.max_tokens,
         ..AgentConfig::default()
     };
-    let agent = Agent::new(root.clone(), model, tools, agent_config)
+    let agent = Agent::new(root.clone(), model, Arc::new(hub.clone()), agent_config)
         .with_inspector(Arc::new(PermissionPolicy::new(permission, approver)));
 
     if permission == PermissionMode::Ask && !TerminalApprover::available() {
@@ -127,16 +94,55 @@ pub async fn run(args: RunArgs) -> u8 {
         startup: warnings
             .into_iter()
             .map(|message| Event::Warning { message })
+            .chain(hub_events)
             .collect(),
     };
+    let status_bus = bus.clone();
+    let status_agent = root.clone();
+    hub.set_status_sink(Arc::new(move |event| {
+        status_bus.emit(&status_agent, None, event)
+    }));
     let report = run_session(&bus, &spec, &agent, &cancel).await;
     interrupt.abort();
+    hub.shutdown().await;
 
     match report.outcome {
         Outcome::Success => exit::SUCCESS,
         Outcome::Failure => exit::FAILURE,
         Outcome::BudgetExhausted => exit::BUDGET,
         Outcome::Cancelled => exit::CANCELLED,
+    }
+}
+
+/// The model to run: `--model`, else the configuration's default, else the
+/// embedded model (with a notice saying so).
+pub fn resolve_model(
+    config: &Config,
+    flag: Option<String>,
+) -> Result<(Arc<dyn ModelClient>, Option<String>), String> {
+    let mut notice = None;
+    let name = match flag.map_or_else(|| config.default_model(&env), Ok) {
+        Ok(name) => name,
+        Err(baton_config::ConfigError::NoModel) if crate::local::FALLBACK_MODEL.is_some() => {
+            let fallback = crate::local::FALLBACK_MODEL.unwrap_or_default().to_owned();
+            notice = Some(format!(
+                "no API key or model configured: using the embedded model {fallback} (tiny and offline; set ANTHROPIC_API_KEY or OPENAI_API_KEY for real work)"
+            ));
+            fallback
+        }
+        Err(error) => return Err(error.to_string()),
+    };
+    let local = crate::local::provider();
+    match config
+        .registry()
+        .resolve(&name)
+        .and_then(|resolved| build_client(&resolved, &env, local.as_deref()))
+    {
+        Ok(model) => Ok((model, notice)),
+        Err(error) if notice.is_some() => Err(format!(
+            "{error}\n(no API key is set either: export ANTHROPIC_API_KEY or OPENAI_API_KEY to use a hosted model instead)"
+        )),
+        Err(error) => Err(error.to_string()),
     }
 }
 

@@ -13,11 +13,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use baton_mcp::{McpServerConfig, parse_mcp_json};
 use baton_models::{ModelConfig, ModelRegistry};
 use baton_protocol::PermissionMode;
 use serde::Deserialize;
 
 pub const WORKSPACE_FILE: &str = "baton.toml";
+/// The de-facto MCP server list other agents read; lower precedence than baton.toml.
+pub const MCP_JSON_FILE: &str = ".mcp.json";
 const DEFAULT_MAX_TURNS: u32 = 50;
 const DEFAULT_ANTHROPIC_MODEL: &str = "claude-sonnet-4-5";
 const DEFAULT_OPENAI_MODEL: &str = "gpt-4.1-mini";
@@ -32,6 +35,8 @@ pub enum ConfigError {
     /// `message` is toml's, which names the line, the column and the field.
     #[error("invalid configuration in {path}:\n{message}")]
     Parse { path: String, message: String },
+    #[error("invalid configuration in {path}: {message}")]
+    Mcp { path: String, message: String },
     #[error(
         "no model is configured. Do one of:\n  - export ANTHROPIC_API_KEY=…   (Anthropic)\n  - export OPENAI_API_KEY=…      (OpenAI), or OPENAI_BASE_URL=http://127.0.0.1:11434/v1 for a local OpenAI-compatible server such as Ollama\n  - set `model = \"…\"` and a [models.NAME] table in baton.toml\n  - pass --model scripted:FILE to replay a scripted model (see docs/scripted.md)"
     )]
@@ -51,6 +56,8 @@ struct ConfigFile {
     models: BTreeMap<String, ModelConfig>,
     #[serde(default)]
     shell: ShellFile,
+    #[serde(default)]
+    mcp_servers: BTreeMap<String, McpServerConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -91,6 +98,9 @@ pub struct Config {
     pub system_prompt: Option<String>,
     pub models: BTreeMap<String, ModelConfig>,
     pub shell: ShellConfig,
+    /// MCP servers by name: `.mcp.json`, then `[mcp_servers]` in the config
+    /// files (a name in baton.toml replaces the same name from `.mcp.json`).
+    pub mcp_servers: BTreeMap<String, McpServerConfig>,
     /// The files that were read, lowest precedence first.
     pub sources: Vec<PathBuf>,
 }
@@ -105,6 +115,7 @@ impl Default for Config {
             system_prompt: None,
             models: BTreeMap::new(),
             shell: ShellConfig::default(),
+            mcp_servers: BTreeMap::new(),
             sources: Vec::new(),
         }
     }
@@ -119,11 +130,39 @@ impl Config {
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
         let mut config = Config::default();
+        config.layer_mcp_json(&workspace.join(MCP_JSON_FILE))?;
         if let Some(user) = user_config_path(env) {
             config.layer_file(&user)?;
         }
         config.layer_file(&workspace.join(WORKSPACE_FILE))?;
         Ok(config)
+    }
+
+    fn layer_mcp_json(&mut self, path: &Path) -> Result<(), ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.display().to_string(),
+                    source,
+                });
+            }
+        };
+        let shown = path.display().to_string();
+        let servers = parse_mcp_json(&text, &shown).map_err(|e| ConfigError::Mcp {
+            path: shown.clone(),
+            message: e.to_string(),
+        })?;
+        for (name, server) in &servers {
+            server.validate(name).map_err(|e| ConfigError::Mcp {
+                path: shown.clone(),
+                message: e.to_string(),
+            })?;
+        }
+        self.mcp_servers.extend(servers);
+        self.sources.push(path.to_path_buf());
+        Ok(())
     }
 
     /// Parses `text` as if it were the file `path`, and layers it on top.
@@ -132,6 +171,12 @@ impl Config {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;
+        for (name, server) in &file.mcp_servers {
+            server.validate(name).map_err(|e| ConfigError::Mcp {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+        }
         self.layer(file);
         self.sources.push(path.to_path_buf());
         Ok(())
@@ -165,6 +210,7 @@ impl Config {
             self.system_prompt = file.system_prompt;
         }
         self.models.extend(file.models);
+        self.mcp_servers.extend(file.mcp_servers);
         let shell = file.shell;
         if let Some(v) = shell.timeout_secs {
             self.shell.timeout_secs = v;
@@ -289,6 +335,53 @@ timeout_secs = 5
                 .input,
             0.1
         );
+    }
+
+    #[test]
+    fn mcp_servers_come_from_mcp_json_and_baton_toml() {
+        let workspace = tempfile::tempdir().unwrap();
+        std::fs::write(
+            workspace.path().join(".mcp.json"),
+            r#"{"mcpServers": {"fs": {"command": "from-json"}, "web": {"type": "http", "url": "http://127.0.0.1:9/mcp"}}}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            workspace.path().join("baton.toml"),
+            "[mcp_servers.fs]\ncommand = \"from-toml\"\ncall_timeout = 9\n",
+        )
+        .unwrap();
+        let config = Config::load(workspace.path(), &env_with(&[])).unwrap();
+        assert_eq!(
+            config.mcp_servers["fs"].command.as_deref(),
+            Some("from-toml"),
+            "baton.toml wins"
+        );
+        assert_eq!(
+            config.mcp_servers["web"].url.as_deref(),
+            Some("http://127.0.0.1:9/mcp")
+        );
+
+        std::fs::write(
+            workspace.path().join("baton.toml"),
+            "[mcp_servers.\"bad__name\"]\ncommand = \"x\"\n",
+        )
+        .unwrap();
+        let error = Config::load(workspace.path(), &env_with(&[]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("baton.toml") && error.contains("bad__name"),
+            "{error}"
+        );
+        std::fs::write(
+            workspace.path().join("baton.toml"),
+            "[mcp_servers.x]\nargs = [\"a\"]\n",
+        )
+        .unwrap();
+        let error = Config::load(workspace.path(), &env_with(&[]))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("give `command`"), "{error}");
     }
 
     #[test]

@@ -1,0 +1,288 @@
+//! `baton mcp list | test | add | remove`.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use baton_config::{Config, MCP_JSON_FILE, WORKSPACE_FILE};
+use baton_mcp::{HubOptions, McpServerConfig, ServerReport, ServerState, ToolHub};
+use serde_json::json;
+
+use crate::cli::{McpAddArgs, McpArgs};
+use crate::exit;
+
+fn env(var: &str) -> Option<String> {
+    std::env::var(var).ok()
+}
+
+fn load(args: &McpArgs) -> Result<Config, u8> {
+    Config::load(&args.workspace, &env).map_err(|error| {
+        errln!("baton: {error}");
+        exit::USAGE
+    })
+}
+
+pub async fn list(args: &McpArgs, as_json: bool) -> u8 {
+    let config = match load(args) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    if config.mcp_servers.is_empty() {
+        if as_json {
+            outln!("[]");
+        } else {
+            outln!(
+                "No MCP servers are configured. Add one with `baton mcp add NAME -- COMMAND ARGS…`, or in baton.toml or .mcp.json."
+            );
+        }
+        return exit::SUCCESS;
+    }
+    let (hub, _) = ToolHub::start(None, &config.mcp_servers, HubOptions::default()).await;
+    let reports = hub.report().await;
+    hub.shutdown().await;
+    if as_json {
+        let rows: Vec<_> = reports.iter().map(report_json).collect();
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        );
+    } else {
+        for report in &reports {
+            print_report(report);
+        }
+    }
+    exit::SUCCESS
+}
+
+fn report_json(report: &ServerReport) -> serde_json::Value {
+    let (status, error) = match &report.state {
+        ServerState::Connected => ("connected", None),
+        ServerState::Failed(error) => ("failed", Some(error.clone())),
+        ServerState::Disabled => ("disabled", None),
+        ServerState::NotStarted => ("not started", None),
+    };
+    json!({
+        "name": report.name,
+        "transport": report.transport,
+        "status": status,
+        "error": error,
+        "protocol": report.protocol,
+        "server": report.server_info,
+        "tools": report.tools.iter().map(|(exposed, own)| json!({"name": exposed, "server_name": own})).collect::<Vec<_>>(),
+    })
+}
+
+fn print_report(report: &ServerReport) {
+    let status = match &report.state {
+        ServerState::Connected => "connected".to_owned(),
+        ServerState::Failed(_) => "FAILED".to_owned(),
+        ServerState::Disabled => "disabled".to_owned(),
+        ServerState::NotStarted => "not started".to_owned(),
+    };
+    outln!("{:<16} {:<10} {}", report.name, status, report.transport);
+    match &report.state {
+        ServerState::Failed(error) => {
+            for line in error.lines() {
+                outln!("{:<16} {line}", "");
+            }
+        }
+        ServerState::Connected => {
+            let about = match (&report.protocol, &report.server_info) {
+                (Some(protocol), Some(server)) => format!("{server}, protocol {protocol}"),
+                (Some(protocol), None) => format!("protocol {protocol}"),
+                _ => String::new(),
+            };
+            let names: Vec<&str> = report
+                .tools
+                .iter()
+                .map(|(exposed, _)| exposed.as_str())
+                .collect();
+            outln!(
+                "{:<16} {} tools ({about}): {}",
+                "",
+                names.len(),
+                names.join(", ")
+            );
+        }
+        _ => {}
+    }
+}
+
+pub async fn test(args: &McpArgs, name: &str) -> u8 {
+    let config = match load(args) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let Some(server) = config.mcp_servers.get(name) else {
+        let known: Vec<&str> = config.mcp_servers.keys().map(String::as_str).collect();
+        errln!(
+            "baton: no MCP server named `{name}`; configured: {}",
+            if known.is_empty() {
+                "none".into()
+            } else {
+                known.join(", ")
+            }
+        );
+        return exit::USAGE;
+    };
+    let mut only = BTreeMap::new();
+    let mut server = server.clone();
+    server.enabled = true;
+    only.insert(name.to_owned(), server);
+    let started = Instant::now();
+    let (hub, _) = ToolHub::start(None, &only, HubOptions::default()).await;
+    let elapsed = started.elapsed();
+    let reports = hub.report().await;
+    hub.shutdown().await;
+    let Some(report) = reports.into_iter().next() else {
+        return exit::FAILURE;
+    };
+    match &report.state {
+        ServerState::Connected => {
+            outln!(
+                "✓ {name}: connected and listed {} tools in {} ms ({}, protocol {})",
+                report.tools.len(),
+                elapsed.as_millis(),
+                report.server_info.as_deref().unwrap_or("unnamed server"),
+                report.protocol.as_deref().unwrap_or("?")
+            );
+            for (exposed, _) in &report.tools {
+                outln!("  {exposed}");
+            }
+            exit::SUCCESS
+        }
+        ServerState::Failed(error) => {
+            errln!("✗ {name}: {error}");
+            exit::FAILURE
+        }
+        _ => exit::FAILURE,
+    }
+}
+
+pub fn add(args: &McpArgs, add: &McpAddArgs) -> u8 {
+    let pairs = |items: &[String], what: &str| -> Result<BTreeMap<String, String>, String> {
+        items
+            .iter()
+            .map(|item| {
+                item.split_once('=')
+                    .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                    .ok_or_else(|| format!("{what} `{item}` is not NAME=VALUE"))
+            })
+            .collect()
+    };
+    let server = match (|| -> Result<McpServerConfig, String> {
+        let mut server = McpServerConfig {
+            env: pairs(&add.env, "--env")?,
+            ..McpServerConfig::default()
+        };
+        if let Some(url) = &add.url {
+            server.url = Some(url.clone());
+            server.headers = pairs(&add.headers, "--header")?;
+            server.bearer_token_env = add.bearer_token_env.clone();
+        } else {
+            let (command, rest) = add
+                .command
+                .split_first()
+                .ok_or("give a command after `--`, or --url")?;
+            server.command = Some(command.clone());
+            server.args = rest.to_vec();
+        }
+        server.validate(&add.name).map_err(|e| e.to_string())?;
+        Ok(server)
+    })() {
+        Ok(server) => server,
+        Err(error) => {
+            errln!("baton: {error}");
+            return exit::USAGE;
+        }
+    };
+    let path = args.workspace.join(WORKSPACE_FILE);
+    let mut document = match read_document(&path) {
+        Ok(document) => document,
+        Err(error) => {
+            errln!("baton: {error}");
+            return exit::USAGE;
+        }
+    };
+    let servers = document.entry("mcp_servers").or_insert_with(|| {
+        let mut table = toml_edit::Table::new();
+        table.set_implicit(true);
+        toml_edit::Item::Table(table)
+    });
+    let Some(servers) = servers.as_table_mut() else {
+        errln!("baton: `mcp_servers` in {} is not a table", path.display());
+        return exit::USAGE;
+    };
+    if servers.contains_key(&add.name) && !add.force {
+        errln!(
+            "baton: {} already has a server `{}`; use --force to replace it",
+            path.display(),
+            add.name
+        );
+        return exit::USAGE;
+    }
+    let table = match toml::to_string(&server).map(|text| text.parse::<toml_edit::DocumentMut>()) {
+        Ok(Ok(parsed)) => parsed.as_table().clone(),
+        _ => {
+            errln!("baton: internal error: cannot write the server as TOML");
+            return exit::FAILURE;
+        }
+    };
+    servers.insert(&add.name, toml_edit::Item::Table(table));
+    if let Err(error) = std::fs::write(&path, document.to_string()) {
+        errln!("baton: cannot write {}: {error}", path.display());
+        return exit::FAILURE;
+    }
+    outln!(
+        "added `{}` to {}; check it with `baton mcp test {}`",
+        add.name,
+        path.display(),
+        add.name
+    );
+    exit::SUCCESS
+}
+
+pub fn remove(args: &McpArgs, name: &str) -> u8 {
+    let path = args.workspace.join(WORKSPACE_FILE);
+    let mut document = match read_document(&path) {
+        Ok(document) => document,
+        Err(error) => {
+            errln!("baton: {error}");
+            return exit::USAGE;
+        }
+    };
+    let removed = document
+        .get_mut("mcp_servers")
+        .and_then(|item| item.as_table_mut())
+        .and_then(|t| t.remove(name))
+        .is_some();
+    if !removed {
+        let in_json = std::fs::read_to_string(args.workspace.join(MCP_JSON_FILE))
+            .ok()
+            .and_then(|text| baton_mcp::parse_mcp_json(&text, MCP_JSON_FILE).ok())
+            .is_some_and(|servers| servers.contains_key(name));
+        if in_json {
+            errln!(
+                "baton: `{name}` is defined in {MCP_JSON_FILE}, which other tools share; remove it there"
+            );
+        } else {
+            errln!("baton: {} has no server `{name}`", path.display());
+        }
+        return exit::USAGE;
+    }
+    if let Err(error) = std::fs::write(&path, document.to_string()) {
+        errln!("baton: cannot write {}: {error}", path.display());
+        return exit::FAILURE;
+    }
+    outln!("removed `{name}` from {}", path.display());
+    exit::SUCCESS
+}
+
+fn read_document(path: &std::path::Path) -> Result<toml_edit::DocumentMut, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => text.parse().map_err(|e| format!("{}: {e}", path.display())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Ok(toml_edit::DocumentMut::new())
+        }
+        Err(error) => Err(format!("cannot read {}: {error}", path.display())),
+    }
+}
