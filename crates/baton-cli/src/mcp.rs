@@ -195,13 +195,9 @@ pub fn add(args: &McpArgs, add: &McpAddArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let path = args.workspace.join(WORKSPACE_FILE);
-    let mut document = match read_document(&path) {
-        Ok(document) => document,
-        Err(error) => {
-            errln!("baton: {error}");
-            return exit::USAGE;
-        }
+    let (path, mut document) = match open_document(args) {
+        Ok(opened) => opened,
+        Err(code) => return code,
     };
     let servers = document.entry("mcp_servers").or_insert_with(|| {
         let mut table = toml_edit::Table::new();
@@ -228,9 +224,8 @@ pub fn add(args: &McpArgs, add: &McpAddArgs) -> u8 {
         }
     };
     servers.insert(&add.name, toml_edit::Item::Table(table));
-    if let Err(error) = std::fs::write(&path, document.to_string()) {
-        errln!("baton: cannot write {}: {error}", path.display());
-        return exit::FAILURE;
+    if let Err(code) = save_document(&path, &document) {
+        return code;
     }
     outln!(
         "added `{}` to {}; check it with `baton mcp test {}`",
@@ -242,13 +237,9 @@ pub fn add(args: &McpArgs, add: &McpAddArgs) -> u8 {
 }
 
 pub fn remove(args: &McpArgs, name: &str) -> u8 {
-    let path = args.workspace.join(WORKSPACE_FILE);
-    let mut document = match read_document(&path) {
-        Ok(document) => document,
-        Err(error) => {
-            errln!("baton: {error}");
-            return exit::USAGE;
-        }
+    let (path, mut document) = match open_document(args) {
+        Ok(opened) => opened,
+        Err(code) => return code,
     };
     let removed = document
         .get_mut("mcp_servers")
@@ -269,20 +260,36 @@ pub fn remove(args: &McpArgs, name: &str) -> u8 {
         }
         return exit::USAGE;
     }
-    if let Err(error) = std::fs::write(&path, document.to_string()) {
-        errln!("baton: cannot write {}: {error}", path.display());
-        return exit::FAILURE;
+    if let Err(code) = save_document(&path, &document) {
+        return code;
     }
     outln!("removed `{name}` from {}", path.display());
     exit::SUCCESS
 }
 
-fn read_document(path: &std::path::Path) -> Result<toml_edit::DocumentMut, String> {
-    match std::fs::read_to_string(path) {
+/// The workspace's baton.toml, parsed so edits keep its comments and layout
+/// (a missing file is an empty document).
+fn open_document(args: &McpArgs) -> Result<(std::path::PathBuf, toml_edit::DocumentMut), u8> {
+    let path = args.workspace.join(WORKSPACE_FILE);
+    let parsed = match std::fs::read_to_string(&path) {
         Ok(text) => text.parse().map_err(|e| format!("{}: {e}", path.display())),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             Ok(toml_edit::DocumentMut::new())
         }
         Err(error) => Err(format!("cannot read {}: {error}", path.display())),
+    };
+    match parsed {
+        Ok(document) => Ok((path, document)),
+        Err(error) => {
+            errln!("baton: {error}");
+            Err(exit::USAGE)
+        }
     }
+}
+
+fn save_document(path: &std::path::Path, document: &toml_edit::DocumentMut) -> Result<(), u8> {
+    std::fs::write(path, document.to_string()).map_err(|error| {
+        errln!("baton: cannot write {}: {error}", path.display());
+        exit::FAILURE
+    })
 }
