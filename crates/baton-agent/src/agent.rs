@@ -454,9 +454,10 @@ impl Run<'_> {
             let joined = tokio::select! {
                 joined = &mut handle => joined,
                 () = self.cancel.cancelled() => {
+                    // Aborting drops the tool's future; its clean-up (the
+                    // shell killing its process group) runs in Drop, and
+                    // awaiting the handle waits for that to finish.
                     handle.abort();
-                    // Tools see the same token and stop themselves; wait for
-                    // that so their cleanup (killing processes) completes.
                     handle.await
                 }
             };

@@ -103,13 +103,17 @@ fn stdio_serve(dir: &Path, extra: &[&str]) -> Vec<String> {
     args
 }
 
-fn check_served(result: &Value) {
-    let tools: Vec<&str> = result["tools"]
+fn tool_names(result: &Value) -> Vec<&str> {
+    result["tools"]
         .as_array()
         .unwrap()
         .iter()
         .map(|t| t.as_str().unwrap())
-        .collect();
+        .collect()
+}
+
+fn check_served(result: &Value) {
+    let tools = tool_names(result);
     for expected in ["read_file", "grep", "shell", "run_task"] {
         assert!(tools.contains(&expected), "{tools:?}");
     }
@@ -186,12 +190,7 @@ fn tools_can_be_narrowed_and_run_task_reports_progress() {
         ),
         &[],
     );
-    let tools: Vec<&str> = result["tools"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t.as_str().unwrap())
-        .collect();
+    let tools = tool_names(&result);
     assert_eq!(tools, vec!["read_file", "grep", "run_task"]);
     let call = &result["call"];
     assert_eq!(call["is_error"], false, "{call}");

@@ -199,7 +199,7 @@ impl LocalModel {
         let seed = request
             .seed
             .or(self.info.sampling.seed)
-            .unwrap_or_else(|| u64::from(fastrand_seed()));
+            .unwrap_or_else(|| u64::from(clock_seed()));
         GenParams {
             max_tokens: if request.max_tokens == 0 {
                 self.info.max_output_tokens
@@ -236,7 +236,7 @@ impl LocalModel {
 }
 
 /// A seed for sampling when none is configured; only used with temperature > 0.
-fn fastrand_seed() -> u32 {
+fn clock_seed() -> u32 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());

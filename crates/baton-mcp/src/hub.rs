@@ -313,9 +313,10 @@ impl ToolHub {
                     tools: 0,
                     error: Some(error.clone()),
                 });
+                // No failures yet: the backoff is zero, so it reconnects now.
                 *state = SlotState::Failed {
                     error,
-                    at: Instant::now() - MAX_BACKOFF,
+                    at: Instant::now(),
                     failures: 0,
                 };
             }
