@@ -1,11 +1,12 @@
 //! Front ends for the event stream: the human-readable terminal renderer
 //! and the `--json` JSON-lines writer. Both are plain [`Subscriber`]s.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
 use baton_agent::Subscriber;
-use baton_protocol::{BudgetKind, Envelope, Event, McpServerStatus, Outcome, Totals};
+use baton_protocol::{BudgetKind, Envelope, Event, McpServerStatus, Outcome, ToolCallId, Totals};
 use serde_json::Value;
 
 /// Writes each event as one line of JSON on stdout.
@@ -46,7 +47,13 @@ pub struct Terminal {
 struct TerminalState {
     /// Whether stdout's last character was a newline.
     at_line_start: bool,
+    /// When each running call last had its progress shown (event time, ms).
+    progress_shown: HashMap<ToolCallId, u64>,
 }
+
+/// A server may report progress thousands of times a second; one line per
+/// call per this many milliseconds is plenty to see it is alive.
+const PROGRESS_EVERY_MS: u64 = 1000;
 
 #[derive(Clone, Copy)]
 struct Style {
@@ -81,6 +88,7 @@ impl Terminal {
         Self {
             state: Mutex::new(TerminalState {
                 at_line_start: true,
+                progress_shown: HashMap::new(),
             }),
             style: Style { color },
             model_has_price,
@@ -136,7 +144,27 @@ impl Subscriber for Terminal {
                 let text = format!("▸ {tool} {}", summarize_input(input));
                 self.line(&mut state, &s.dim(text.trim_end()));
             }
-            Event::ToolCallFinished { output, .. } if output.is_error => {
+            Event::ToolProgress {
+                call_id,
+                progress,
+                total,
+                message,
+            } => {
+                let finished = total.is_some_and(|total| *progress >= total);
+                let last = state.progress_shown.get(call_id).copied();
+                if progress_due(last, envelope.ts_ms, finished) {
+                    state.progress_shown.insert(call_id.clone(), envelope.ts_ms);
+                    let text = progress_text(*progress, *total, message.as_deref());
+                    self.line(&mut state, &s.dim(&format!("  … {text}")));
+                }
+            }
+            Event::ToolCallFinished {
+                call_id, output, ..
+            } => {
+                state.progress_shown.remove(call_id);
+                if !output.is_error {
+                    return;
+                }
                 let first = output
                     .text_summary()
                     .lines()
@@ -199,6 +227,26 @@ impl Subscriber for Terminal {
             }
             _ => {}
         }
+    }
+}
+
+/// Whether a progress update is shown: the first, the last, and then at
+/// most one every [`PROGRESS_EVERY_MS`].
+fn progress_due(last_shown_ms: Option<u64>, now_ms: u64, finished: bool) -> bool {
+    finished || last_shown_ms.is_none_or(|last| now_ms >= last.saturating_add(PROGRESS_EVERY_MS))
+}
+
+/// `3/10 (30%) indexing src/`, `42 downloading`.
+fn progress_text(progress: f64, total: Option<f64>, message: Option<&str>) -> String {
+    let amount = match total {
+        Some(total) if total > 0.0 => {
+            format!("{progress}/{total} ({:.0}%)", progress / total * 100.0)
+        }
+        _ => format!("{progress}"),
+    };
+    match message.map(str::trim).filter(|m| !m.is_empty()) {
+        Some(message) => format!("{amount} {}", clip(message, 120)),
+        None => amount,
     }
 }
 
@@ -304,6 +352,20 @@ mod tests {
         assert!(closing_line(&totals, false).contains("cost unknown"));
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn progress_reads_well() {
+        assert_eq!(
+            progress_text(3.0, Some(10.0), Some("indexing src/")),
+            "3/10 (30%) indexing src/"
+        );
+        assert_eq!(progress_text(42.0, None, None), "42");
+        assert_eq!(progress_text(1.5, Some(0.0), Some("  ")), "1.5");
+        assert!(progress_due(None, 5, false));
+        assert!(!progress_due(Some(1_000), 1_999, false));
+        assert!(progress_due(Some(1_000), 1_999, true));
+        assert!(progress_due(Some(1_000), 2_000, false));
     }
 
     #[test]

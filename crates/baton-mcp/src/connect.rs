@@ -3,18 +3,18 @@
 //! 2026-07-28 servers, falling back to `initialize` for older ones.
 
 use std::collections::{HashMap, VecDeque};
-use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use http::{HeaderName, HeaderValue};
 use rmcp::model::{ProtocolVersion, Tool};
 use rmcp::service::{Peer, RunningService};
+use rmcp::transport::StreamableHttpClientTransport;
 use rmcp::transport::streamable_http_client::StreamableHttpClientTransportConfig;
-use rmcp::transport::{ConfigureCommandExt, StreamableHttpClientTransport, TokioChildProcess};
 use rmcp::{ClientLifecycleMode, ClientServiceExt, RoleClient};
 use tokio::io::AsyncBufReadExt;
 
+use crate::child::{ChildTransport, CloseReason};
 use crate::config::Transport;
 use crate::handler::HubHandler;
 
@@ -33,13 +33,27 @@ pub(crate) struct Connection {
     pub server_name: String,
 }
 
-/// The tail of a child's stderr, shared with the task reading it.
+/// What explains a server's failures: the tail of its stderr, shared with
+/// the task reading it, and why baton closed the connection, if it did.
 #[derive(Clone, Default)]
-pub(crate) struct StderrTail(Arc<Mutex<VecDeque<String>>>);
+pub(crate) struct StderrTail {
+    lines: Arc<Mutex<VecDeque<String>>>,
+    closed: Arc<Mutex<CloseReason>>,
+}
 
 impl StderrTail {
+    /// A fresh close reason for a new connection, so an old one is never
+    /// blamed for a later failure.
+    fn new_connection(&self) -> CloseReason {
+        let reason = CloseReason::default();
+        if let Ok(mut closed) = self.closed.lock() {
+            *closed = reason.clone();
+        }
+        reason
+    }
+
     fn push(&self, line: String) {
-        if let Ok(mut lines) = self.0.lock() {
+        if let Ok(mut lines) = self.lines.lock() {
             if lines.len() == STDERR_LINES {
                 lines.pop_front();
             }
@@ -47,18 +61,22 @@ impl StderrTail {
         }
     }
 
-    /// The last lines, or nothing when the server wrote none.
+    /// Why baton closed the connection and the last lines of stderr, or
+    /// nothing when there is neither.
     pub fn describe(&self) -> String {
+        let closed = self.closed.lock().ok().and_then(|reason| reason.get());
         let lines = self
-            .0
+            .lines
             .lock()
             .map(|l| l.iter().cloned().collect::<Vec<_>>())
             .unwrap_or_default();
-        if lines.is_empty() {
-            String::new()
-        } else {
-            format!("; its stderr ended with:\n{}", lines.join("\n"))
+        let mut text = closed
+            .map(|reason| format!("; {reason}"))
+            .unwrap_or_default();
+        if !lines.is_empty() {
+            text.push_str(&format!("; its stderr ended with:\n{}", lines.join("\n")));
         }
+        text
     }
 }
 
@@ -90,16 +108,12 @@ pub(crate) async fn connect(
             env: vars,
             cwd,
         } => {
-            let cmd = tokio::process::Command::new(command);
-            let cmd = cmd.configure(|cmd| {
-                cmd.args(args).envs(vars);
-                if let Some(cwd) = cwd {
-                    cmd.current_dir(cwd);
-                }
-            });
-            let (process, child_stderr) = TokioChildProcess::builder(cmd)
-                .stderr(Stdio::piped())
-                .spawn()
+            let mut cmd = tokio::process::Command::new(command);
+            cmd.args(args).envs(vars);
+            if let Some(cwd) = cwd {
+                cmd.current_dir(cwd);
+            }
+            let (process, child_stderr) = ChildTransport::spawn(cmd, stderr.new_connection())
                 .map_err(|e| format!("cannot start `{command}`: {e}"))?;
             if let Some(child_stderr) = child_stderr {
                 let tail = stderr.clone();

@@ -7,6 +7,7 @@
 //!   in-process MCP server, so every call takes the same path.
 //! - [`ToolServer`]: baton's tools as an MCP server.
 
+mod child;
 pub mod config;
 mod connect;
 mod convert;

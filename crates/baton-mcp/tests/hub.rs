@@ -534,3 +534,98 @@ async fn oauth_servers_say_plainly_that_sign_in_is_not_supported_yet() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn garbage_oversized_and_silent_servers_fail_clearly_and_the_session_goes_on() {
+    let peers = Peers::load();
+    let config = McpServerConfig {
+        command: Some(peers.python()),
+        args: vec![peer_source("python/misbehaving.py").display().to_string()],
+        call_timeout: Some(5),
+        ..McpServerConfig::default()
+    };
+    let (hub, startup, _) = hub(None, vec![("bad", config)], vec![]).await;
+    assert!(
+        hub.specs().iter().any(|s| s.name == "bad__misbehave"),
+        "{startup:?}"
+    );
+    let bounded = |name: &'static str, input: Value| {
+        let hub = hub.clone();
+        async move {
+            tokio::time::timeout(Duration::from_secs(60), call(&hub, name, input))
+                .await
+                .unwrap_or_else(|_| panic!("{name} hung"))
+        }
+    };
+
+    // A line that is not JSON-RPC is skipped; the call still gets its answer.
+    let garbage = bounded("bad__misbehave", json!({"kind": "garbage"})).await;
+    assert!(!garbage.is_error, "{garbage:?}");
+    assert_eq!(garbage.text_summary(), "survived");
+
+    // An oversized message ends the connection at once, and says why.
+    let oversized = bounded("bad__misbehave", json!({"kind": "oversized"})).await;
+    assert!(oversized.is_error, "{oversized:?}");
+    let text = oversized.text_summary();
+    assert!(text.contains("larger than 16 MiB"), "{text}");
+    assert!(text.contains("closed while the call was running"), "{text}");
+    let echo = bounded("bad__echo", json!({"text": "still here"})).await;
+    assert_eq!(echo.text_summary(), "still here", "{echo:?}");
+
+    // A server that never answers is cut off by call_timeout.
+    let silent = bounded("bad__misbehave", json!({"kind": "silent"})).await;
+    assert!(silent.is_error, "{silent:?}");
+    assert!(
+        silent.text_summary().contains("timed out after 5s"),
+        "{}",
+        silent.text_summary()
+    );
+    let echo = bounded("bad__echo", json!({"text": "and again"})).await;
+    assert_eq!(echo.text_summary(), "and again", "{echo:?}");
+    // The reason for the earlier close is not blamed on later failures.
+    assert!(
+        !silent.text_summary().contains("MiB"),
+        "{}",
+        silent.text_summary()
+    );
+    hub.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_server_leaves_nothing_running_behind_it() {
+    let peers = Peers::load();
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("grandchild.pid");
+    // A wrapper that starts a helper of its own, as npx and uvx do.
+    let script = format!(
+        "sleep 300 & echo $! > '{}'; exec '{}' '{}'",
+        pid_file.display(),
+        peers.python(),
+        peer_source("python/misbehaving.py").display()
+    );
+    let config = McpServerConfig {
+        command: Some("sh".into()),
+        args: vec!["-c".into(), script],
+        ..McpServerConfig::default()
+    };
+    let (hub, startup, _) = hub(None, vec![("wrapped", config)], vec![]).await;
+    let echo = call(&hub, "wrapped__echo", json!({"text": "hi"})).await;
+    assert_eq!(echo.text_summary(), "hi", "{startup:?}");
+    let pid = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .to_owned();
+    let alive = |pid: &str| {
+        std::process::Command::new("kill")
+            .args(["-0", pid])
+            .status()
+            .unwrap()
+            .success()
+    };
+    assert!(alive(&pid));
+    hub.shutdown().await;
+    assert!(
+        eventually(Duration::from_secs(10), || !alive(&pid)).await,
+        "the server's own child {pid} outlived the hub"
+    );
+}
