@@ -11,6 +11,11 @@ use futures::StreamExt;
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
+use crate::budget::{Budget, Spend, affordable_output, estimate_tokens, worst_case};
+
+/// Below this many output tokens a call is not worth making: the budget
+/// stops the agent instead.
+const MIN_USEFUL_OUTPUT: u32 = 256;
 use crate::inspect::{InspectContext, Inspector, ToolCall, Verdict};
 use crate::{Emitter, EventBus};
 
@@ -67,6 +72,7 @@ pub struct Agent {
     tools: Arc<dyn Toolbox>,
     inspectors: Vec<Arc<dyn Inspector>>,
     config: AgentConfig,
+    budget: Budget,
 }
 
 impl Agent {
@@ -83,11 +89,18 @@ impl Agent {
             tools,
             inspectors: Vec::new(),
             config,
+            budget: Budget::unlimited(),
         }
     }
 
     pub fn with_parent(mut self, parent: AgentId) -> Self {
         self.parent = Some(parent);
+        self
+    }
+
+    /// The agent's place in the budget tree; unlimited by default.
+    pub fn with_budget(mut self, budget: Budget) -> Self {
+        self.budget = budget;
         self
     }
 
@@ -125,6 +138,8 @@ impl Agent {
             turns: 0,
             tool_calls: 0,
             last_text: String::new(),
+            counted_tokens: 0,
+            counted_messages: 0,
         };
         let (outcome, error) = run.drive().await;
         let report = AgentReport {
@@ -152,12 +167,14 @@ impl Agent {
 enum Stop {
     Cancelled,
     Failed(String),
+    Budget,
 }
 
 impl Stop {
     fn into_outcome(self) -> (Outcome, Option<String>) {
         match self {
             Stop::Cancelled => (Outcome::Cancelled, None),
+            Stop::Budget => (Outcome::BudgetExhausted, None),
             Stop::Failed(error) => (Outcome::Failure, Some(error)),
         }
     }
@@ -177,6 +194,11 @@ struct Run<'a> {
     turns: u32,
     tool_calls: u32,
     last_text: String,
+    /// Prompt plus output tokens of the last call, as the provider counted
+    /// them, and how many messages that covered: the next prompt is those
+    /// plus an estimate for what came after.
+    counted_tokens: u64,
+    counted_messages: usize,
 }
 
 impl Run<'_> {
@@ -246,7 +268,7 @@ impl Run<'_> {
     async fn call_model(&mut self) -> Result<ModelResponse, Stop> {
         let config = &self.agent.config;
         let model = &self.agent.model;
-        let request = ModelRequest {
+        let mut request = ModelRequest {
             system: config.system_prompt.clone(),
             messages: self.messages.clone(),
             tools: self.tools.clone(),
@@ -257,6 +279,30 @@ impl Run<'_> {
             stop_sequences: config.stop_sequences.clone(),
             ..ModelRequest::default()
         };
+        // A call whose full output could overrun the budget gets a smaller
+        // output cap instead, if a useful one still fits.
+        let prompt = self.prompt_estimate(&request);
+        let price = model.info().price;
+        let remaining = self.agent.budget.remaining();
+        if let Some(fits) = affordable_output(prompt, price.as_ref(), remaining) {
+            let useful = u64::from(MIN_USEFUL_OUTPUT.min(request.max_tokens));
+            if fits < u64::from(request.max_tokens) && fits >= useful {
+                request.max_tokens = u32::try_from(fits).unwrap_or(u32::MAX);
+            }
+        }
+        let worst = worst_case(prompt, request.max_tokens, price.as_ref());
+        let reservation = match self.agent.budget.reserve(worst) {
+            Ok(reservation) => reservation,
+            Err(exceeded) => {
+                self.emitter.emit(Event::BudgetExceeded {
+                    budget: exceeded.kind,
+                    limit: exceeded.limit,
+                    used: exceeded.used,
+                });
+                return Err(Stop::Budget);
+            }
+        };
+        let deadline = self.agent.budget.deadline();
         let started = Instant::now();
         let mut first_token_ms = None;
         let mut live_usage = Usage::default();
@@ -266,8 +312,20 @@ impl Run<'_> {
                 biased;
                 () = self.cancel.cancelled() => {
                     // The provider bills what it already processed.
-                    self.account(live_usage);
+                    let cost = self.account(live_usage);
+                    reservation.settle(spend(live_usage, cost));
                     return Err(Stop::Cancelled);
+                }
+                () = sleep_until(deadline) => {
+                    let cost = self.account(live_usage);
+                    reservation.settle(spend(live_usage, cost));
+                    let limit = self.agent.budget.wall_limit_ms().unwrap_or_default() as f64;
+                    self.emitter.emit(Event::BudgetExceeded {
+                        budget: BudgetKind::WallTimeMs,
+                        limit,
+                        used: limit,
+                    });
+                    return Err(Stop::Budget);
                 }
                 next = stream.next() => next,
             };
@@ -294,6 +352,9 @@ impl Run<'_> {
                 }
                 Some(Ok(StreamEvent::Finished(response))) => {
                     let cost = self.account(response.usage);
+                    reservation.settle(spend(response.usage, cost));
+                    self.counted_tokens = response.usage.total_tokens();
+                    self.counted_messages = self.messages.len();
                     self.emitter.emit(Event::ModelFinished {
                         model: response.model.clone(),
                         stop_reason: response.stop_reason,
@@ -305,17 +366,38 @@ impl Run<'_> {
                     return Ok(response);
                 }
                 Some(Err(error)) => {
-                    self.account(live_usage);
+                    let cost = self.account(live_usage);
+                    reservation.settle(spend(live_usage, cost));
                     return Err(Stop::Failed(error.to_string()));
                 }
                 None => {
-                    self.account(live_usage);
+                    let cost = self.account(live_usage);
+                    reservation.settle(spend(live_usage, cost));
                     return Err(Stop::Failed(
                         "the model stream ended without a response".into(),
                     ));
                 }
             }
         }
+    }
+
+    /// The prompt's size in tokens: what the provider counted last time
+    /// plus an estimate for the messages since, or an estimate of the whole
+    /// request on the first call.
+    fn prompt_estimate(&self, request: &ModelRequest) -> u64 {
+        if self.counted_messages == 0 {
+            let system = request.system.as_ref().map_or(0, String::len);
+            let messages: usize = request.messages.iter().map(json_len).sum();
+            let tools: usize = request.tools.iter().map(json_len).sum();
+            return estimate_tokens(system + messages + tools);
+        }
+        let since: usize = request
+            .messages
+            .iter()
+            .skip(self.counted_messages)
+            .map(json_len)
+            .sum();
+        self.counted_tokens + estimate_tokens(since)
     }
 
     fn account(&mut self, usage: Usage) -> Cost {
@@ -547,6 +629,25 @@ fn cap_output(output: &mut ToolOutput, max_chars: usize) {
             "{head}\n[… {} characters omitted …]\n{tail}",
             total - 2 * (max_chars / 2)
         );
+    }
+}
+
+fn json_len<T: serde::Serialize>(value: &T) -> usize {
+    serde_json::to_string(value).map_or(0, |text| text.len())
+}
+
+fn spend(usage: Usage, cost: Cost) -> Spend {
+    Spend {
+        usd: cost.total_usd,
+        tokens: usage.total_tokens(),
+    }
+}
+
+/// Never fires without a deadline.
+async fn sleep_until(deadline: Option<Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline.into()).await,
+        None => std::future::pending().await,
     }
 }
 

@@ -6,16 +6,20 @@
 //!   through the [`Inspector`] chain, execute (read-only calls in parallel,
 //!   the rest in order), feed results back, repeat until a final answer, the
 //!   turn limit, or cancellation.
+//! - [`Budget`]: hard, hierarchical limits on money, tokens, turns and wall
+//!   time; each model call reserves its worst case first.
 //! - [`run_session`]: one task from start to [`SessionReport`], with the
 //!   session-level events around the root agent.
 
 mod agent;
+mod budget;
 mod bus;
 mod inspect;
 mod prompt;
 mod session;
 
 pub use agent::{Agent, AgentConfig, AgentReport};
+pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend};
 pub use bus::{ChannelSubscriber, Emitter, EventBus, Subscriber};
 pub use inspect::{
     Approval, ApprovalRequest, Approver, DenyAll, InspectContext, Inspector, PermissionPolicy,

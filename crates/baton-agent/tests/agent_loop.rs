@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use baton_agent::{
-    Agent, AgentConfig, AgentReport, Approval, ApprovalRequest, Approver, EventBus,
+    Agent, AgentConfig, AgentReport, Approval, ApprovalRequest, Approver, Budget, EventBus, Limits,
     PermissionPolicy, SessionSpec, run_session,
 };
 use baton_models::scripted::ScriptedClient;
@@ -730,4 +730,96 @@ async fn a_changed_tool_list_reaches_the_next_request() {
         vec!["grow", "echo"],
         "the second request offers the new tool"
     );
+}
+
+fn priced(turn: Value) -> Value {
+    // $15 / $75 per million tokens, like a strong model.
+    json!({"price": {"input": 15.0, "output": 75.0}, "turns": [turn]})
+}
+
+#[tokio::test]
+async fn a_money_budget_refuses_the_call_that_could_cross_it() {
+    let script = priced(json!({
+        "text": "again",
+        "tool_calls": [{"name": "echo", "input": {"text": "x"}}],
+        "usage": {"input_tokens": 10000, "output_tokens": 1000},
+        "repeat": 10
+    }));
+    let mut harness = Harness::new();
+    let config = AgentConfig {
+        max_tokens: Some(1000),
+        ..AgentConfig::default()
+    };
+    let budget = Budget::root(Limits {
+        usd: Some(0.6),
+        ..Limits::default()
+    });
+    let agent = agent(script, vec![echo()], config).with_budget(budget.clone());
+    let report = run(&agent, &harness).await;
+    assert_eq!(report.outcome, Outcome::BudgetExhausted);
+    // Each call costs $0.225; the third one's worst case ($0.24 on top of
+    // $0.45 spent) could cross $0.60, so it is never made.
+    assert!(
+        (report.cost.total_usd - 0.45).abs() < 1e-9,
+        "{}",
+        report.cost.total_usd
+    );
+    assert!((budget.spent().usd - 0.45).abs() < 1e-9);
+    let events = harness.drain();
+    let exceeded = events.iter().find_map(|e| match e {
+        Event::BudgetExceeded {
+            budget: BudgetKind::Usd,
+            limit,
+            used,
+        } => Some((*limit, *used)),
+        _ => None,
+    });
+    let (limit, used) = exceeded.expect("a budget_exceeded event");
+    assert_eq!(limit, 0.6);
+    assert!(used > 0.6, "{used}");
+    let calls = events
+        .iter()
+        .filter(|e| matches!(e, Event::ModelFinished { .. }))
+        .count();
+    assert_eq!(calls, 2);
+    let uses = report.messages.iter().flat_map(|m| m.tool_uses()).count();
+    assert_eq!(uses, tool_results(&report).len());
+}
+
+#[tokio::test]
+async fn a_call_whose_full_output_could_overrun_gets_a_smaller_cap_instead() {
+    // Without a cap of our own the scripted model allows a long answer
+    // whose worst case alone is past $0.05; the call is still made, with
+    // an output cap that fits.
+    let script =
+        priced(json!({"text": "done", "usage": {"input_tokens": 100, "output_tokens": 10}}));
+    let mut harness = Harness::new();
+    let budget = Budget::root(Limits {
+        usd: Some(0.05),
+        ..Limits::default()
+    });
+    let agent = agent(script, vec![], AgentConfig::default()).with_budget(budget);
+    let report = run(&agent, &harness).await;
+    assert_eq!(report.outcome, Outcome::Success, "{:?}", harness.drain());
+    assert_eq!(report.answer, "done");
+}
+
+#[tokio::test]
+async fn a_wall_time_budget_stops_a_call_in_flight() {
+    let script = priced(json!({"text": "never", "latency_ms": 600000}));
+    let mut harness = Harness::new();
+    let budget = Budget::root(Limits {
+        wall_ms: Some(300),
+        ..Limits::default()
+    });
+    let agent = agent(script, vec![echo()], AgentConfig::default()).with_budget(budget);
+    let report = run(&agent, &harness).await;
+    assert_eq!(report.outcome, Outcome::BudgetExhausted);
+    assert!(harness.drain().iter().any(|e| matches!(
+        e,
+        Event::BudgetExceeded {
+            budget: BudgetKind::WallTimeMs,
+            ..
+        }
+    )));
 }

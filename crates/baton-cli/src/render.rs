@@ -199,12 +199,26 @@ impl Subscriber for Terminal {
                 self.line(&mut state, &text);
             }
             Event::Warning { message } => self.line(&mut state, &s.yellow(&format!("! {message}"))),
-            Event::BudgetExceeded { budget, limit, .. } => {
+            Event::BudgetExceeded {
+                budget,
+                limit,
+                used,
+            } => {
                 let text = match budget {
                     BudgetKind::Turns => format!(
                         "! stopped: reached the turn limit ({limit}); raise it with --max-turns"
                     ),
-                    other => format!("! stopped: the {other:?} budget ({limit}) ran out"),
+                    BudgetKind::Usd => format!(
+                        "! stopped: the next model call could bring spending to ${used:.4}, past the ${limit} budget"
+                    ),
+                    BudgetKind::Tokens => format!(
+                        "! stopped: the next model call could bring the run to {} tokens, past the {} token budget",
+                        thousands(*used as u64),
+                        thousands(*limit as u64)
+                    ),
+                    BudgetKind::WallTimeMs => {
+                        format!("! stopped: the {:.1}s time budget ran out", limit / 1000.0)
+                    }
                 };
                 self.line(&mut state, &s.yellow(&text));
             }

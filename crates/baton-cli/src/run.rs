@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use baton_agent::{
-    Agent, AgentConfig, DenyAll, EventBus, PermissionPolicy, SessionSpec, default_system_prompt,
-    new_session_id, run_session,
+    Agent, AgentConfig, Budget, DenyAll, EventBus, Limits, PermissionPolicy, SessionSpec,
+    default_system_prompt, new_session_id, run_session,
 };
 use baton_config::Config;
 use baton_models::{ModelClient, build_client};
@@ -67,7 +67,20 @@ pub async fn run(args: RunArgs) -> u8 {
         max_tokens: config.max_tokens,
         ..AgentConfig::default()
     };
+    let budget = Budget::root(Limits {
+        usd: args.budget_usd,
+        tokens: args.budget_tokens,
+        turns: None,
+        wall_ms: args.budget_time.map(|secs| (secs * 1000.0).ceil() as u64),
+    });
+    if args.budget_usd.is_some() && model.info().price.is_none() {
+        warnings.push(format!(
+            "--budget-usd cannot be enforced: `{}` has no price; give it one under [models] in baton.toml",
+            model.info().name
+        ));
+    }
     let agent = Agent::new(root.clone(), model, Arc::new(hub.clone()), agent_config)
+        .with_budget(budget)
         .with_inspector(Arc::new(PermissionPolicy::new(permission, approver)));
 
     if permission == PermissionMode::Ask && !TerminalApprover::available() {
