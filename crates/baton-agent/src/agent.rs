@@ -3,8 +3,8 @@ use std::time::Instant;
 
 use baton_models::{ModelClient, ModelRequest, ModelResponse, StreamEvent};
 use baton_protocol::{
-    AgentId, BudgetKind, ContentBlock, Cost, Event, Message, Outcome, Role, StopReason, ToolOutput,
-    ToolResultContent, ToolSpec, Usage,
+    AgentId, BudgetKind, ContentBlock, Cost, Event, Message, Outcome, Role, StopReason, ToolCallId,
+    ToolOutput, ToolResultContent, ToolSpec, Usage,
 };
 use baton_tools::{ToolContext, Toolbox};
 use futures::StreamExt;
@@ -73,7 +73,20 @@ pub struct Agent {
     inspectors: Vec<Arc<dyn Inspector>>,
     config: AgentConfig,
     budget: Budget,
+    origin: Origin,
 }
+
+/// How a delegated agent came to be, for its `agent_spawned` event.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    /// Why the router chose its model.
+    pub reason: Option<String>,
+    /// The parent's `delegate` call.
+    pub call_id: Option<ToolCallId>,
+}
+
+/// The task is in the transcript; events carry only its start.
+const TASK_IN_EVENT_CHARS: usize = 200;
 
 impl Agent {
     pub fn new(
@@ -90,12 +103,26 @@ impl Agent {
             inspectors: Vec::new(),
             config,
             budget: Budget::unlimited(),
+            origin: Origin::default(),
         }
     }
 
     pub fn with_parent(mut self, parent: AgentId) -> Self {
         self.parent = Some(parent);
         self
+    }
+
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
+
+    pub fn budget(&self) -> &Budget {
+        &self.budget
+    }
+
+    pub fn config(&self) -> &AgentConfig {
+        &self.config
     }
 
     /// The agent's place in the budget tree; unlimited by default.
@@ -125,6 +152,9 @@ impl Agent {
         emitter.emit(Event::AgentSpawned {
             role: self.config.role.clone(),
             model: self.model.info().name.clone(),
+            reason: self.origin.reason.clone(),
+            call_id: self.origin.call_id.clone(),
+            task: Some(clip_chars(task, TASK_IN_EVENT_CHARS)),
         });
         let mut run = Run {
             agent: self,
@@ -629,6 +659,13 @@ fn cap_output(output: &mut ToolOutput, max_chars: usize) {
             "{head}\n[… {} characters omitted …]\n{tail}",
             total - 2 * (max_chars / 2)
         );
+    }
+}
+
+fn clip_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
     }
 }
 

@@ -14,16 +14,22 @@
 mod agent;
 mod budget;
 mod bus;
+mod delegate;
 mod inspect;
 mod prompt;
+mod roles;
 mod session;
 
-pub use agent::{Agent, AgentConfig, AgentReport};
+pub use agent::{Agent, AgentConfig, AgentReport, Origin};
 pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend};
 pub use bus::{ChannelSubscriber, Emitter, EventBus, Subscriber};
+pub use delegate::{
+    ChildReport, Choice, DELEGATE_TOOL, Delegation, Delegator, ModelChooser, WithDelegate,
+};
 pub use inspect::{
     Approval, ApprovalRequest, Approver, DenyAll, InspectContext, Inspector, PermissionPolicy,
     ToolCall, Verdict,
 };
 pub use prompt::default_system_prompt;
+pub use roles::{RoleDef, RoleError, Roles, ToolSelection, parse_role_file};
 pub use session::{SessionReport, SessionSpec, new_session_id, run_session};

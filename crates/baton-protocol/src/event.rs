@@ -40,6 +40,15 @@ pub enum Event {
     AgentSpawned {
         role: String,
         model: String,
+        /// Why the router picked this model, for delegated agents.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        /// The `delegate` call that started this agent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        call_id: Option<ToolCallId>,
+        /// The task it was given (the start of it, for the trace).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        task: Option<String>,
     },
     /// A model call is about to be made; `turn` counts from 1 per agent.
     TurnStarted {

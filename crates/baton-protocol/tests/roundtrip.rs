@@ -55,6 +55,16 @@ fn all_events() -> Vec<Event> {
         Event::AgentSpawned {
             role: "orchestrator".into(),
             model: "m".into(),
+            reason: None,
+            call_id: None,
+            task: None,
+        },
+        Event::AgentSpawned {
+            role: "explorer".into(),
+            model: "cheap".into(),
+            reason: Some("rules: role explorer".into()),
+            call_id: Some("c1".into()),
+            task: Some("find the config loader".into()),
         },
         Event::TurnStarted { turn: 1 },
         Event::ModelDelta {
