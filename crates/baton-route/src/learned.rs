@@ -1,0 +1,419 @@
+//! The learned router: logistic regression on hashed word uni- and bigrams.
+//!
+//! Small, offline and deterministic. Words are lower-cased alphanumeric runs;
+//! each word and each pair of neighbouring words is hashed (FNV-1a, which is
+//! fixed forever, unlike std's hasher, so a saved model means the same thing
+//! on every build) into 2^bits buckets with a hashed sign, so collisions
+//! cancel out on average instead of piling up. A prompt's feature vector is
+//! scaled to unit length, so long and short prompts train at the same rate.
+//! Training is plain SGD on log-loss with L2 regularisation, in a seeded
+//! order.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::Example;
+use crate::{Candidate, Choice, RouteError, RouteRequest, Router, fitting_frontier};
+
+const FORMAT: &str = "baton-route-logreg";
+const VERSION: u32 = 1;
+const MAX_BITS: u32 = 24;
+
+/// What the model is trained to predict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    /// 1 when only the strong model is right, else 0.
+    StrongWins,
+    /// The gain of asking the strong model, mapped to 0–1: 1 when only the
+    /// strong model is right, 0 when only the weak one is, ½ otherwise. The
+    /// prediction is then ½ + (P(strong wins) − P(weak wins))/2, whose order
+    /// is the order of the expected gain — exactly what routing the top share
+    /// to the strong model needs. The hard label treats "only the weak model
+    /// is right" (about 5% of MMLU) like a tie, so it cannot learn to keep
+    /// those prompts away from the strong model.
+    Gain,
+}
+
+impl Label {
+    pub fn target(self, example: &Example) -> f64 {
+        match self {
+            Label::StrongWins => f64::from(u8::from(example.strong && !example.weak)),
+            Label::Gain => (example.gain() + 1.0) / 2.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainOptions {
+    /// log2 of the number of hash buckets.
+    pub bits: u32,
+    pub epochs: u32,
+    pub learning_rate: f64,
+    /// L2 penalty per example.
+    pub l2: f64,
+    pub seed: u64,
+    pub label: Label,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        Self {
+            bits: 18,
+            epochs: 10,
+            learning_rate: 0.5,
+            l2: 1e-5,
+            seed: 0,
+            label: Label::Gain,
+        }
+    }
+}
+
+/// A trained model: P(strong model needed) for a prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearnedModel {
+    bits: u32,
+    label: Label,
+    bias: f32,
+    // f32, the precision of the saved file, so predictions before saving and
+    // after loading are bit-identical.
+    weights: Vec<f32>,
+    examples: usize,
+}
+
+/// The file format: only non-zero weights, as [bucket, weight] pairs.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelFile {
+    format: String,
+    version: u32,
+    features: String,
+    bits: u32,
+    label: Label,
+    examples: usize,
+    bias: f32,
+    weights: Vec<(u32, f32)>,
+}
+
+impl LearnedModel {
+    pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Self, RouteError> {
+        if examples.is_empty() {
+            return Err(RouteError::Eval("no examples to train on".to_owned()));
+        }
+        if options.bits == 0 || options.bits > MAX_BITS {
+            return Err(RouteError::Eval(format!(
+                "bits must be 1–{MAX_BITS}, not {}",
+                options.bits
+            )));
+        }
+        let rows: Vec<(Vec<(u32, f64)>, f64)> = examples
+            .iter()
+            .map(|e| (features(&e.prompt, options.bits), options.label.target(e)))
+            .collect();
+        // w = scale · v, so the L2 shrink of every weight each step is one
+        // multiplication instead of a pass over all 2^bits buckets.
+        let mut v = vec![0.0f64; 1 << options.bits];
+        let mut scale = 1.0f64;
+        let mut bias = 0.0f64;
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let mut rng = SplitMix(options.seed);
+        let mut step = 0.0f64;
+        let n = rows.len() as f64;
+        for _ in 0..options.epochs {
+            rng.shuffle(&mut order);
+            for &i in &order {
+                let (x, y) = &rows[i];
+                // Decays to lr/(epochs+1) by the end: big steps first, then settle.
+                let lr = options.learning_rate / (1.0 + step / n);
+                step += 1.0;
+                let z = bias + scale * x.iter().map(|(j, xj)| v[*j as usize] * xj).sum::<f64>();
+                let g = sigmoid(z) - y;
+                scale *= 1.0 - lr * options.l2;
+                for (j, xj) in x {
+                    v[*j as usize] -= lr * g * xj / scale;
+                }
+                bias -= lr * g;
+                if scale < 1e-9 {
+                    v.iter_mut().for_each(|w| *w *= scale);
+                    scale = 1.0;
+                }
+            }
+        }
+        Ok(Self {
+            bits: options.bits,
+            label: options.label,
+            bias: bias as f32,
+            weights: v.iter().map(|w| (w * scale) as f32).collect(),
+            examples: rows.len(),
+        })
+    }
+
+    /// P(strong model needed) for `prompt` (for [`Label::Gain`], ½ plus half
+    /// the expected gain).
+    pub fn predict(&self, prompt: &str) -> f64 {
+        let z = f64::from(self.bias)
+            + features(prompt, self.bits)
+                .iter()
+                .map(|(j, x)| f64::from(self.weights[*j as usize]) * x)
+                .sum::<f64>();
+        sigmoid(z)
+    }
+
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// How many examples it was trained on.
+    pub fn examples(&self) -> usize {
+        self.examples
+    }
+
+    pub fn to_json(&self) -> String {
+        let file = ModelFile {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            features:
+                "fnv1a64 signed hashing of lower-cased word unigrams and bigrams, unit length"
+                    .to_owned(),
+            bits: self.bits,
+            label: self.label,
+            examples: self.examples,
+            bias: self.bias,
+            weights: self
+                .weights
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w != 0.0)
+                .map(|(i, w)| (i as u32, *w))
+                .collect(),
+        };
+        serde_json::to_string(&file).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str, path: &Path) -> Result<Self, RouteError> {
+        let bad = |message: String| RouteError::ModelFile {
+            path: path.to_owned(),
+            message,
+        };
+        let file: ModelFile = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+        if file.format != FORMAT || file.version != VERSION {
+            return Err(bad(format!(
+                "it is {} version {}; this baton reads {FORMAT} version {VERSION}; retrain with `baton route train`",
+                file.format, file.version
+            )));
+        }
+        if file.bits == 0 || file.bits > MAX_BITS {
+            return Err(bad(format!("bits = {} is out of range", file.bits)));
+        }
+        let mut weights = vec![0.0f32; 1 << file.bits];
+        for (i, w) in file.weights {
+            let slot = weights
+                .get_mut(i as usize)
+                .ok_or_else(|| bad(format!("bucket {i} is beyond 2^{}", file.bits)))?;
+            *slot = w;
+        }
+        Ok(Self {
+            bits: file.bits,
+            label: file.label,
+            bias: file.bias,
+            weights,
+            examples: file.examples,
+        })
+    }
+
+    pub fn load(path: &Path) -> Result<Self, RouteError> {
+        let text = std::fs::read_to_string(path).map_err(|source| RouteError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_json(&text, path)
+    }
+}
+
+/// Routes to the strongest model on the frontier when the predicted
+/// P(strong needed) reaches the threshold, else to the cheapest. The data it
+/// learns from compares two models, so it makes a two-way choice.
+#[derive(Debug, Clone)]
+pub struct Learned {
+    pub model: LearnedModel,
+    pub threshold: f64,
+}
+
+impl Learned {
+    pub fn new(model: LearnedModel, threshold: f64) -> Self {
+        Self { model, threshold }
+    }
+
+    /// The threshold that sends `share` (0–1) of `prompts` to the strong model.
+    pub fn threshold_for_share(model: &LearnedModel, prompts: &[&str], share: f64) -> f64 {
+        let mut scores: Vec<f64> = prompts.iter().map(|p| model.predict(p)).collect();
+        scores.sort_by(|a, b| b.total_cmp(a));
+        let k = (share.clamp(0.0, 1.0) * scores.len() as f64).round() as usize;
+        match k {
+            0 => f64::INFINITY,
+            k => scores[k - 1],
+        }
+    }
+}
+
+impl Router for Learned {
+    fn choose(
+        &self,
+        request: &RouteRequest,
+        candidates: &[Candidate],
+    ) -> Result<Choice, RouteError> {
+        let frontier = fitting_frontier(request, candidates)?;
+        let (Some(cheap), Some(strong)) = (frontier.first(), frontier.last()) else {
+            return Err(RouteError::NoCandidates);
+        };
+        let p = self.model.predict(&request.task);
+        let (model, cmp, side) = if p >= self.threshold {
+            (strong, "≥", "the strongest")
+        } else {
+            (cheap, "<", "the cheapest")
+        };
+        Ok(Choice {
+            model: model.name.clone(),
+            reason: format!(
+                "learned: P(strong needed) = {p:.3} {cmp} threshold {:.3}, so {side} model on the frontier",
+                self.threshold
+            ),
+        })
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// FNV-1a, 64-bit: tiny, and its output never changes between builds. Its
+/// last bytes barely reach the high bits, and similar prompts differ at the
+/// end, so the result goes through SplitMix64's finaliser.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in *part {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // A separator, so ("ab","c") and ("a","bc") hash apart.
+        hash ^= 0xff;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(hash)
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The sparse, unit-length feature vector of a prompt, buckets sorted.
+fn features(text: &str, bits: u32) -> Vec<(u32, f64)> {
+    let words = words(text);
+    let mask = (1u64 << bits) - 1;
+    let mut out: Vec<(u32, f64)> = Vec::with_capacity(words.len() * 2);
+    let mut add = |hash: u64| {
+        // Low bits pick the bucket, the top bit the sign.
+        let sign = if hash >> 63 == 0 { 1.0 } else { -1.0 };
+        out.push(((hash & mask) as u32, sign));
+    };
+    for (i, word) in words.iter().enumerate() {
+        add(fnv1a(&[b"1", word.as_bytes()]));
+        if let Some(next) = words.get(i + 1) {
+            add(fnv1a(&[b"2", word.as_bytes(), next.as_bytes()]));
+        }
+    }
+    // Merge repeats, then scale to unit length.
+    out.sort_by_key(|(j, _)| *j);
+    let mut merged: Vec<(u32, f64)> = Vec::with_capacity(out.len());
+    for (j, x) in out {
+        match merged.last_mut() {
+            Some((last, sum)) if *last == j => *sum += x,
+            _ => merged.push((j, x)),
+        }
+    }
+    merged.retain(|(_, x)| *x != 0.0);
+    let norm = merged.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        merged.iter_mut().for_each(|(_, x)| *x /= norm);
+    }
+    merged
+}
+
+/// SplitMix64: a few lines, seeded, and the same sequence everywhere.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        mix(self.0)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// A number in [0, 1) from a seed and a text: used to split data by prompt,
+/// so the same prompt always lands on the same side.
+pub(crate) fn unit_hash(seed: u64, text: &str) -> f64 {
+    let hash = fnv1a(&[&seed.to_le_bytes(), text.as_bytes()]);
+    (hash >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// A seeded random permutation of 0..n.
+pub(crate) fn permutation(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    SplitMix(seed).shuffle(&mut order);
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn features_are_unit_length_and_case_blind() {
+        let a = features("Compute the Integral, then the integral.", 18);
+        let b = features("compute THE integral then the INTEGRAL", 18);
+        assert_eq!(a, b);
+        let norm: f64 = a.iter().map(|(_, x)| x * x).sum();
+        assert!((norm - 1.0).abs() < 1e-12, "{norm}");
+        assert!(features("", 18).is_empty());
+        assert!(a.iter().all(|(j, _)| *j < 1 << 18));
+    }
+
+    #[test]
+    fn hashing_is_stable_across_builds() {
+        // A saved model depends on these exact values.
+        assert_eq!(fnv1a(&[b"a"]), 1_819_190_507_042_467_253);
+        assert_ne!(fnv1a(&[b"ab", b"c"]), fnv1a(&[b"a", b"bc"]));
+    }
+
+    #[test]
+    fn bad_model_files_are_named() {
+        let path = Path::new("router.json");
+        let error = LearnedModel::from_json("{}", path).unwrap_err().to_string();
+        assert!(
+            error.starts_with("router.json is not a baton router model"),
+            "{error}"
+        );
+        let text = r#"{"format":"baton-route-logreg","version":1,"features":"","bits":4,"label":"gain","examples":1,"bias":0.0,"weights":[[16,1.0]]}"#;
+        let error = LearnedModel::from_json(text, path).unwrap_err().to_string();
+        assert!(error.contains("bucket 16 is beyond 2^4"), "{error}");
+    }
+}
