@@ -12,7 +12,7 @@ const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 480.0;
 const LEFT: f64 = 70.0;
 const RIGHT: f64 = 180.0;
-const TOP: f64 = 50.0;
+const TOP: f64 = 64.0;
 const BOTTOM: f64 = 60.0;
 
 /// PGR against the share of calls sent to the strong model, for the learned,
@@ -37,13 +37,18 @@ pub fn svg(report: &Report) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">"#
     );
     let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="white"/>"#);
+    // Two title lines: model ids are long.
     let _ = writeln!(
         out,
-        r#"<text x="{}" y="24" text-anchor="middle" font-size="14">{}</text>"#,
-        LEFT + plot_w / 2.0,
+        r#"<text x="{0}" y="22" text-anchor="middle" font-size="14">{1}</text><text x="{0}" y="42" text-anchor="middle" font-size="11">{2}</text>"#,
+        WIDTH / 2.0,
         escape(&format!(
-            "Routing {} / {} ({} test prompts)",
-            report.weak_model, report.strong_model, report.test_examples
+            "Routing quality vs cost on {} held-out prompts",
+            report.test_examples
+        )),
+        escape(&format!(
+            "weak: {}   strong: {}",
+            report.weak_model, report.strong_model
         ))
     );
     for i in 0..=10 {
