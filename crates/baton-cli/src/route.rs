@@ -14,7 +14,7 @@ use crate::exit;
 
 /// Where the shared routing data sits next to a checkout.
 const DEFAULT_DATA: &str = "../shared/data/routing/mmlu";
-const DEFAULT_MODEL: &str = ".baton/router.json";
+const DEFAULT_MODEL: &str = ".baton/router.bin";
 
 #[derive(Debug, Args)]
 pub struct RouteArgs {
@@ -141,7 +141,7 @@ fn train(args: TrainArgs) -> u8 {
         }
     };
     let elapsed = started.elapsed();
-    if let Err(error) = write(&args.out, &model.to_json()) {
+    if let Err(error) = write(&args.out, model.to_bytes()) {
         errln!(
             "baton: cannot write the model to {}: {error}",
             args.out.display()
@@ -192,7 +192,7 @@ fn evaluate(args: EvalArgs) -> u8 {
     outln!();
     outln!("trained and evaluated in {:.1}s", elapsed.as_secs_f64());
     if let Some(path) = &args.plot {
-        if let Err(error) = write(path, &baton_route::plot::svg(&report)) {
+        if let Err(error) = write(path, baton_route::plot::svg(&report)) {
             errln!(
                 "baton: cannot write the plot to {}: {error}",
                 path.display()
@@ -298,11 +298,11 @@ fn print_report(dir: &Path, set: &DataSet, options: &EvalOptions, report: &Repor
     );
 }
 
-fn write(path: &Path, text: &str) -> std::io::Result<()> {
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
     {
         std::fs::create_dir_all(parent)?;
     }
-    std::fs::write(path, text)
+    std::fs::write(path, contents)
 }

@@ -100,10 +100,11 @@ fn train_writes_a_model_file() {
         .stdout(predicates::str::contains(
             "trained on 800 prompts from 2 files",
         ));
-    let text = std::fs::read_to_string(dir.path().join(".baton/router.json")).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(json["format"], "baton-route-logreg");
-    assert_eq!(json["examples"], 800);
+    let bytes = std::fs::read(dir.path().join(".baton/router.bin")).unwrap();
+    let mut lines = bytes.splitn(3, |b| *b == b'\n');
+    assert_eq!(lines.next().unwrap(), b"baton-route-logreg");
+    let header: serde_json::Value = serde_json::from_slice(lines.next().unwrap()).unwrap();
+    assert_eq!(header["examples"], 800);
 }
 
 #[test]

@@ -47,7 +47,7 @@ pub fn svg(report: &Report) -> String {
             report.test_examples
         )),
         escape(&format!(
-            "weak: {}   strong: {}",
+            "weak: {}, strong: {}",
             report.weak_model, report.strong_model
         ))
     );

@@ -123,8 +123,8 @@ fn a_saved_model_predicts_exactly_the_same() {
     let train = synthetic(400, 5, 5);
     let model = LearnedModel::train(&train, &options(Label::Gain)).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("router.json");
-    std::fs::write(&path, model.to_json()).unwrap();
+    let path = dir.path().join("router.bin");
+    std::fs::write(&path, model.to_bytes()).unwrap();
     let loaded = LearnedModel::load(&path).unwrap();
     assert_eq!(loaded, model);
     assert_eq!(loaded.label(), Label::Gain);
@@ -135,14 +135,19 @@ fn a_saved_model_predicts_exactly_the_same() {
             model.predict(&example.prompt).to_bits()
         );
     }
-    // The file holds only the buckets that were used: far fewer than 2^18.
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.len() < 200_000, "{} bytes", text.len());
+    // A first line that says what it is, a JSON header, 2^18 f32 weights.
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"baton-route-logreg\n{\"version\":1,"));
+    assert!(
+        bytes.len() > 1 << 20 && bytes.len() < (1 << 20) + 1000,
+        "{}",
+        bytes.len()
+    );
 
-    let error = LearnedModel::load(&dir.path().join("missing.json"))
+    let error = LearnedModel::load(&dir.path().join("missing.bin"))
         .unwrap_err()
         .to_string();
-    assert!(error.contains("missing.json"), "{error}");
+    assert!(error.contains("missing.bin"), "{error}");
 }
 
 #[test]
