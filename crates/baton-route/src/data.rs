@@ -79,10 +79,13 @@ pub fn load_dir(dir: &Path) -> Result<DataSet, RouteError> {
             }
         }
     }
-    set.ok_or_else(|| RouteError::DataSet {
-        path: dir.to_owned(),
-        message: "no data".to_owned(),
-    })
+    match set {
+        Some(set) if !set.examples.is_empty() => Ok(set),
+        _ => Err(RouteError::DataSet {
+            path: dir.to_owned(),
+            message: "the .csv files here have a header but no rows".to_owned(),
+        }),
+    }
 }
 
 /// Reads one CSV file; errors name the file and the line.
@@ -235,6 +238,11 @@ mod tests {
         std::fs::write(dir.path().join("c.csv"), "prompt,x,s\ncat,True,True\n").unwrap();
         let error = load_dir(dir.path()).unwrap_err().to_string();
         assert!(error.contains("c.csv: compares x with s"), "{error}");
+
+        let headers_only = tempfile::tempdir().unwrap();
+        std::fs::write(headers_only.path().join("h.csv"), "prompt,w,s\n").unwrap();
+        let error = load_dir(headers_only.path()).unwrap_err().to_string();
+        assert!(error.contains("a header but no rows"), "{error}");
 
         let empty = tempfile::tempdir().unwrap();
         let error = load_dir(empty.path()).unwrap_err().to_string();

@@ -38,6 +38,8 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// A candidate with a 128k-token window, the common size today; set
+    /// the real one with [`Candidate::with_context_window`].
     pub fn new(name: impl Into<String>, price_in: f64, price_out: f64, quality: f64) -> Self {
         Self {
             name: name.into(),
