@@ -217,12 +217,15 @@ fn print_report(dir: &Path, set: &DataSet, options: &EvalOptions, report: &Repor
         report.strong_model
     );
     outln!(
-        "split: {} train / {} test ({:.0}% held out by prompt hash, seed {}); label: {:?}",
+        "split: {} train / {} test ({:.0}% held out by prompt hash, seed {}); label: {}",
         report.train_examples,
         report.test_examples,
         options.test_share * 100.0,
         options.seed,
-        options.train.label
+        match options.train.label {
+            Label::Gain => "gain",
+            Label::StrongWins => "strong-wins",
+        }
     );
     outln!(
         "test accuracy: weak {:.3}, strong {:.3}",
@@ -269,25 +272,23 @@ fn print_report(dir: &Path, set: &DataSet, options: &EvalOptions, report: &Repor
         report.random.apgr,
         report.oracle.apgr
     );
-    for (name, pick) in [
-        (
-            "CPT(50%)",
-            (|s: &baton_route::eval::Summary| s.cpt50) as fn(&_) -> f64,
-        ),
-        ("CPT(80%)", |s| s.cpt80),
+    let (l, r, o) = (&report.learned, &report.random, &report.oracle);
+    for (name, cpt) in [
+        ("CPT(50%)", [l.cpt50, r.cpt50, o.cpt50]),
+        ("CPT(80%)", [l.cpt80, r.cpt80, o.cpt80]),
     ] {
         outln!(
             "{:>14}  {:>10.1}%  {:>9.1}%  {:>9.1}%",
             name,
-            pick(&report.learned) * 100.0,
-            pick(&report.random) * 100.0,
-            pick(&report.oracle) * 100.0
+            cpt[0] * 100.0,
+            cpt[1] * 100.0,
+            cpt[2] * 100.0
         );
     }
     let (mean, sd) = report.random_runs;
     outln!();
     outln!(
-        "random routers ({} seeded runs): APGR {mean:.3} ± {sd:.3}; learned beats random by {:.3} ({:.1} standard deviations)",
+        "random routers ({} seeded runs): APGR {mean:.3} ± {sd:.3}; learned − random: {:+.3} APGR ({:+.1} standard deviations)",
         options.random_runs,
         report.learned.apgr - report.random.apgr,
         if sd > 0.0 {
