@@ -183,9 +183,9 @@ pub struct Cascade;
 
 impl Cascade {
     /// The model to try after `model` on the frontier of the candidates that
-    /// fit: `None` when `model` is already the best. A `model` not on the
-    /// frontier (dominated, or not a candidate) escalates to the cheapest
-    /// frontier model of higher quality, so escalation always gains quality.
+    /// fit: the cheapest of higher quality, `None` when `model` is already
+    /// the best. A dominated `model` escalates the same way, so escalation
+    /// always gains quality; a `model` that is not a candidate is an error.
     pub fn next_after(
         &self,
         model: &str,
@@ -366,6 +366,11 @@ mod tests {
             .unwrap();
         assert_eq!(next.name, "haiku");
 
+        assert!(matches!(
+            cascade.next_after("gpt-9", &request, &list),
+            Err(RouteError::UnknownModel { .. })
+        ));
+
         let choice = cascade
             .escalate("haiku", Escalation::GateFailed, &request, &list)
             .unwrap()
@@ -399,5 +404,20 @@ mod tests {
                 .unwrap(),
             None
         );
+    }
+
+    #[test]
+    fn policies_are_interchangeable_behind_the_trait() {
+        let routers: Vec<Box<dyn Router>> = vec![
+            Box::new(Fixed::new("opus")),
+            Box::new(rules()),
+            Box::new(Cascade),
+        ];
+        let request = RouteRequest::new("prove it, carefully and at length").with_role("architect");
+        let chosen: Vec<String> = routers
+            .iter()
+            .map(|r| r.choose(&request, &models()).unwrap().model)
+            .collect();
+        assert_eq!(chosen, ["opus", "opus", "nano"]);
     }
 }
