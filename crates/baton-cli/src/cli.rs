@@ -22,6 +22,8 @@ pub enum Command {
     Models(ModelsArgs),
     /// Manage MCP servers, or serve baton itself over MCP.
     Mcp(McpArgs),
+    /// Train and evaluate the learned model router.
+    Route(crate::route::RouteArgs),
 }
 
 #[derive(Debug, Args)]

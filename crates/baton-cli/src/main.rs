@@ -23,6 +23,7 @@ mod local;
 mod mcp;
 mod models;
 mod render;
+mod route;
 mod run;
 mod serve;
 mod tools;
@@ -73,6 +74,7 @@ fn main() -> ExitCode {
                 Some(cli::ModelsAction::Pull(pull)) => local::pull(pull),
                 None => models::list(args),
             },
+            Command::Route(args) => route::run(args),
         }
     });
     // Tool tasks that ignored cancellation must not keep the process alive.
