@@ -18,6 +18,9 @@ use baton_models::{ModelConfig, ModelRegistry};
 use baton_protocol::PermissionMode;
 use serde::Deserialize;
 
+mod orchestra;
+pub use orchestra::{BudgetConfig, DelegationConfig, RoleConfig, RoutePolicy, RoutingConfig};
+
 pub const WORKSPACE_FILE: &str = "baton.toml";
 /// The de-facto MCP server list other agents read; lower precedence than baton.toml.
 pub const MCP_JSON_FILE: &str = ".mcp.json";
@@ -58,6 +61,12 @@ struct ConfigFile {
     shell: ShellFile,
     #[serde(default)]
     mcp_servers: BTreeMap<String, McpServerConfig>,
+    role: Option<String>,
+    budget: Option<BudgetConfig>,
+    routing: Option<RoutingConfig>,
+    delegation: Option<DelegationConfig>,
+    #[serde(default)]
+    roles: BTreeMap<String, RoleConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -101,6 +110,13 @@ pub struct Config {
     /// MCP servers by name: `.mcp.json`, then `[mcp_servers]` in the config
     /// files (a name in baton.toml replaces the same name from `.mcp.json`).
     pub mcp_servers: BTreeMap<String, McpServerConfig>,
+    /// The root agent's role (`orchestrator` to delegate); none by default.
+    pub role: Option<String>,
+    pub budget: BudgetConfig,
+    pub routing: RoutingConfig,
+    pub delegation: DelegationConfig,
+    /// Roles by name, over the built-in ones and `.baton/agents/*.md`.
+    pub roles: BTreeMap<String, RoleConfig>,
     /// The files that were read, lowest precedence first.
     pub sources: Vec<PathBuf>,
 }
@@ -116,6 +132,11 @@ impl Default for Config {
             models: BTreeMap::new(),
             shell: ShellConfig::default(),
             mcp_servers: BTreeMap::new(),
+            role: None,
+            budget: BudgetConfig::default(),
+            routing: RoutingConfig::default(),
+            delegation: DelegationConfig::default(),
+            roles: BTreeMap::new(),
             sources: Vec::new(),
         }
     }
@@ -211,6 +232,21 @@ impl Config {
         }
         self.models.extend(file.models);
         self.mcp_servers.extend(file.mcp_servers);
+        if file.role.is_some() {
+            self.role = file.role;
+        }
+        // Tables replace whole: half of one file's routing mixed with half of
+        // another's would be a policy nobody wrote.
+        if let Some(budget) = file.budget {
+            self.budget = budget;
+        }
+        if let Some(routing) = file.routing {
+            self.routing = routing;
+        }
+        if let Some(delegation) = file.delegation {
+            self.delegation = delegation;
+        }
+        self.roles.extend(file.roles);
         let shell = file.shell;
         if let Some(v) = shell.timeout_secs {
             self.shell.timeout_secs = v;
