@@ -308,14 +308,11 @@ fn browse(url: &str) -> u16 {
 }
 
 fn login(sandbox: &Sandbox) -> (String, String) {
-    let process = Running::spawn(&mut sandbox.command(&[
-        "mcp",
-        "login",
-        "web",
-        "--no-browser",
-        "--timeout",
-        "60",
-    ]));
+    let process = Running::spawn(
+        sandbox
+            .command(&["mcp", "login", "web", "--no-browser", "--timeout", "60"])
+            .env("BATON_LOG", "debug"),
+    );
     let auth_url = process.wait_for_line(Duration::from_secs(30), |line| {
         line.starts_with("http://").then(|| line.trim().to_owned())
     });
