@@ -437,7 +437,23 @@ impl ToolHub {
                 crate::connect::connect_stream(client_io, slot.startup_timeout).await?
             }
         };
-        let tools = list_tools(&conn.peer, slot.startup_timeout).await?;
+        let tools = match list_tools(&conn.peer, slot.startup_timeout).await {
+            Ok(tools) => tools,
+            // The first authenticated request is where a token the server
+            // no longer accepts shows.
+            Err(_)
+                if conn
+                    .auth_rejected
+                    .as_ref()
+                    .is_some_and(|flag| flag.load(Ordering::SeqCst)) =>
+            {
+                return Err(ConnectError::NeedsLogin(needs_login(
+                    &slot.name,
+                    "the server refused the stored sign-in even after refreshing it",
+                )));
+            }
+            Err(error) => return Err(error.into()),
+        };
         let tools: Vec<Tool> = tools
             .into_iter()
             .filter(|t| slot.filter.allows(&t.name))

@@ -318,11 +318,12 @@ pub async fn login(
 
     let mut manager = AuthorizationManager::new(url).await.map_err(start)?;
     manager.set_credential_store(store.clone());
+    let mut request = AuthorizationRequest::new(&redirect_uri).with_client_name("baton");
+    if let Some(challenge) = probe_challenge(url).await {
+        request = request.with_challenge(challenge);
+    }
     let mut state = OAuthState::Unauthorized(manager);
-    state
-        .start_authorization(AuthorizationRequest::new(&redirect_uri).with_client_name("baton"))
-        .await
-        .map_err(start)?;
+    state.start_authorization(request).await.map_err(start)?;
     let auth_url = state.get_authorization_url().await.map_err(start)?;
     let expected_state = query_param(&auth_url, "state").ok_or_else(|| {
         start(AuthError::InternalError(
@@ -354,6 +355,31 @@ pub async fn login(
     Ok(LoginOutcome {
         credentials_path: store.path().to_path_buf(),
     })
+}
+
+/// The `WWW-Authenticate` challenge the server answers an unauthenticated
+/// request with. It can point at protected-resource metadata kept somewhere
+/// other than the well-known paths, and name the scopes to ask for; rmcp
+/// falls back to the well-known paths without it.
+async fn probe_challenge(url: &str) -> Option<String> {
+    let response = reqwest::Client::new()
+        .post(url)
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .header(http::header::ACCEPT, "application/json, text/event-stream")
+        .body(r#"{"jsonrpc":"2.0","id":0,"method":"ping"}"#)
+        .timeout(Duration::from_secs(10))
+        .send()
+        .await
+        .ok()?;
+    if response.status() != http::StatusCode::UNAUTHORIZED {
+        return None;
+    }
+    response
+        .headers()
+        .get(http::header::WWW_AUTHENTICATE)?
+        .to_str()
+        .ok()
+        .map(str::to_owned)
 }
 
 struct Callback {
@@ -609,6 +635,14 @@ pub(crate) async fn prepare(url: &str, store: FileCredentialStore) -> Result<Pre
         .await
         .map_err(|e| format!("OAuth set-up failed: {e}"))?;
     manager.set_credential_store(store);
+    // Discover as `login` did, so metadata at a place only the challenge
+    // names is found again.
+    let challenge = probe_challenge(url).await;
+    let resolution = manager
+        .resolve_metadata_from_challenge(challenge.as_deref())
+        .await
+        .map_err(|e| format!("OAuth discovery failed: {e}"))?;
+    manager.set_metadata(resolution.metadata);
     match manager.initialize_from_store().await {
         Ok(true) => {}
         Ok(false) => {
