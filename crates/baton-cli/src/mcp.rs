@@ -24,6 +24,13 @@ fn load(args: &McpArgs) -> Result<Config, u8> {
     })
 }
 
+fn hub_options(args: &McpArgs) -> HubOptions {
+    HubOptions {
+        login_workspace: crate::tools::login_workspace(&args.workspace),
+        ..HubOptions::default()
+    }
+}
+
 pub async fn list(args: &McpArgs, as_json: bool) -> u8 {
     let config = match load(args) {
         Ok(config) => config,
@@ -39,7 +46,7 @@ pub async fn list(args: &McpArgs, as_json: bool) -> u8 {
         }
         return exit::SUCCESS;
     }
-    let (hub, _) = ToolHub::start(None, &config.mcp_servers, HubOptions::default()).await;
+    let (hub, _) = ToolHub::start(None, &config.mcp_servers, hub_options(args)).await;
     let reports = hub.report().await;
     hub.shutdown().await;
     if as_json {
@@ -134,7 +141,7 @@ pub async fn test(args: &McpArgs, name: &str) -> u8 {
     server.enabled = true;
     only.insert(name.to_owned(), server);
     let started = Instant::now();
-    let (hub, _) = ToolHub::start(None, &only, HubOptions::default()).await;
+    let (hub, _) = ToolHub::start(None, &only, hub_options(args)).await;
     let elapsed = started.elapsed();
     let reports = hub.report().await;
     hub.shutdown().await;

@@ -499,6 +499,18 @@ fn revoked_credentials_fail_clearly_with_the_login_hint() {
             .contains("`baton mcp login web`"),
         "{listed}"
     );
+
+    // From another directory the hint names the workspace, so it works as
+    // printed.
+    let workspace = sandbox.workspace.path().canonicalize().unwrap();
+    let output = Running::spawn(
+        sandbox
+            .command(&["mcp", "-C", workspace.to_str().unwrap(), "list", "--json"])
+            .current_dir(sandbox.config_home.path()),
+    )
+    .finish(Duration::from_secs(60));
+    let hint = format!("`baton mcp -C {} login web`", workspace.display());
+    assert!(output.1.contains(&hint), "{hint} not in {}", output.1);
 }
 
 #[test]

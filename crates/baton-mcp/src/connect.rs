@@ -19,7 +19,7 @@ use tokio::io::AsyncBufReadExt;
 
 use crate::config::Transport;
 use crate::handler::HubHandler;
-use crate::oauth::{FileCredentialStore, Prepared, login_command, prepare};
+use crate::oauth::{FileCredentialStore, Prepared, prepare};
 
 /// Lines of a server's stderr kept to explain failures.
 const STDERR_LINES: usize = 20;
@@ -68,9 +68,10 @@ impl ConnectError {
     }
 }
 
-/// The message for a server that needs `baton mcp login`.
-pub(crate) fn needs_login(server: &str, why: &str) -> String {
-    format!("{why}; sign in with `{}`", login_command(server))
+/// The message for a server that needs `baton mcp login`; `login` is the
+/// exact command.
+pub(crate) fn needs_login(login: &str, why: &str) -> String {
+    format!("{why}; sign in with `{login}`")
 }
 
 /// The tail of a child's stderr, shared with the task reading it.
@@ -115,8 +116,10 @@ fn lifecycle() -> ClientLifecycleMode {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // one call site, in the hub
 pub(crate) async fn connect(
     server: &str,
+    login: &str,
     transport: &Transport,
     env: &(dyn Fn(&str) -> Option<String> + Sync),
     credentials_dir: Option<&Path>,
@@ -200,7 +203,7 @@ pub(crate) async fn connect(
                 let client = match prepared {
                     Prepared::Ready(client) => client,
                     Prepared::NeedsLogin(why) => {
-                        return Err(ConnectError::NeedsLogin(needs_login(server, &why)));
+                        return Err(ConnectError::NeedsLogin(needs_login(login, &why)));
                     }
                 };
                 auth_rejected = Some(client.rejected());
@@ -231,7 +234,7 @@ pub(crate) async fn connect(
     };
     if auth_rejected.is_some_and(|flag| flag.load(std::sync::atomic::Ordering::SeqCst)) {
         return Err(ConnectError::NeedsLogin(needs_login(
-            server,
+            login,
             "the server refused the stored sign-in even after refreshing it",
         )));
     }

@@ -51,6 +51,9 @@ pub struct HubOptions {
     /// Where OAuth credentials are kept (`baton mcp login` writes them);
     /// `None` when there is no user config dir.
     pub credentials_dir: Option<PathBuf>,
+    /// The workspace to name in `baton mcp -C DIR login NAME` hints, when
+    /// it is not the current directory.
+    pub login_workspace: Option<PathBuf>,
 }
 
 impl Default for HubOptions {
@@ -60,6 +63,7 @@ impl Default for HubOptions {
             max_result_chars: 40_000,
             env: Arc::new(|var| std::env::var(var).ok()),
             credentials_dir: crate::oauth::default_credentials_dir(&|var| std::env::var(var).ok()),
+            login_workspace: None,
         }
     }
 }
@@ -248,6 +252,10 @@ impl ToolHub {
         (hub, events)
     }
 
+    fn login_command(&self, server: &str) -> String {
+        crate::oauth::login_command(server, self.inner.options.login_workspace.as_deref())
+    }
+
     /// Where later status changes go (the session's event bus).
     pub fn set_status_sink(&self, sink: StatusSink) {
         *self.inner.status.write().unwrap_or_else(|p| p.into_inner()) = Some(sink);
@@ -328,7 +336,7 @@ impl ToolHub {
                     .is_some_and(|flag| flag.load(Ordering::SeqCst));
                 let error = if rejected {
                     needs_login(
-                        &slot.name,
+                        &self.login_command(&slot.name),
                         "the server refused the stored sign-in even after refreshing it",
                     )
                 } else {
@@ -418,6 +426,7 @@ impl ToolHub {
                 let env = self.inner.options.env.clone();
                 connect(
                     &slot.name,
+                    &self.login_command(&slot.name),
                     transport,
                     &move |var| env(var),
                     self.inner.options.credentials_dir.as_deref(),
@@ -448,7 +457,7 @@ impl ToolHub {
                     .is_some_and(|flag| flag.load(Ordering::SeqCst)) =>
             {
                 return Err(ConnectError::NeedsLogin(needs_login(
-                    &slot.name,
+                    &self.login_command(&slot.name),
                     "the server refused the stored sign-in even after refreshing it",
                 )));
             }
@@ -686,7 +695,7 @@ impl ToolHub {
             return format!(
                 "{label} failed: {}",
                 needs_login(
-                    &slot.name,
+                    &self.login_command(&slot.name),
                     "the server refused baton's OAuth token even after refreshing it"
                 )
             );

@@ -61,9 +61,24 @@ pub fn default_credentials_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<P
     Some(base.join("baton").join(CREDENTIALS_SUBDIR))
 }
 
-/// The command that signs in to a server.
-pub fn login_command(server: &str) -> String {
-    format!("baton mcp login {server}")
+/// The command that signs in to a server; `workspace` when it is not the
+/// current directory (login reads the server's URL from its config).
+pub fn login_command(server: &str, workspace: Option<&Path>) -> String {
+    match workspace {
+        Some(dir) => {
+            let dir = dir.display().to_string();
+            let quoted = if dir
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/._-~".contains(c))
+            {
+                dir
+            } else {
+                format!("'{}'", dir.replace('\'', r"'\''"))
+            };
+            format!("baton mcp -C {quoted} login {server}")
+        }
+        None => format!("baton mcp login {server}"),
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -721,6 +736,19 @@ mod tests {
         std::fs::write(store.path(), "{not json").unwrap();
         let error = store.read().unwrap_err().to_string();
         assert!(error.contains("baton mcp logout web"), "{error}");
+    }
+
+    #[test]
+    fn the_login_command_names_the_workspace_when_needed() {
+        assert_eq!(login_command("web", None), "baton mcp login web");
+        assert_eq!(
+            login_command("web", Some(Path::new("/srv/app"))),
+            "baton mcp -C /srv/app login web"
+        );
+        assert_eq!(
+            login_command("web", Some(Path::new("/my app's"))),
+            r"baton mcp -C '/my app'\''s' login web"
+        );
     }
 
     #[test]
