@@ -486,7 +486,11 @@ fn revoked_credentials_fail_clearly_with_the_login_hint() {
     let echo = tool_results(&events, "web__echo");
     assert_eq!(echo[0]["isError"], true, "{output}");
     let text = echo[0]["content"][0]["text"].as_str().unwrap();
-    assert!(text.contains("`baton mcp login web`"), "{text}");
+    assert!(
+        text.contains("refused baton's OAuth token even after refreshing it")
+            && text.contains("`baton mcp login web`"),
+        "{text}"
+    );
     assert!(server.log().contains("token: everything revoked"));
 
     // A new process sees the same.

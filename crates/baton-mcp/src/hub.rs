@@ -627,7 +627,7 @@ impl ToolHub {
             .await
         {
             Ok(handle) => handle,
-            Err(error) => return ToolOutput::error(self.call_error(&slot, &label, error)),
+            Err(error) => return ToolOutput::error(self.call_error(&slot, &live, &label, error)),
         };
         let request_id = handle.id.clone();
         let progress = match &ctx.progress {
@@ -677,19 +677,15 @@ impl ToolHub {
                 "{label} answered with something other than a tool result ({})",
                 kind_of(&other)
             )),
-            Some(Err(error)) => ToolOutput::error(self.call_error(&slot, &label, error)),
+            Some(Err(error)) => ToolOutput::error(self.call_error(&slot, &live, &label, error)),
         }
     }
 
-    fn call_error(&self, slot: &Slot, label: &str, error: ServiceError) -> String {
-        let rejected = slot
-            .state
-            .try_lock()
-            .ok()
-            .and_then(|state| match &*state {
-                SlotState::Ready(live) => live.conn.auth_rejected.clone(),
-                _ => None,
-            })
+    fn call_error(&self, slot: &Slot, live: &Live, label: &str, error: ServiceError) -> String {
+        let rejected = live
+            .conn
+            .auth_rejected
+            .as_ref()
             .is_some_and(|flag| flag.load(Ordering::SeqCst));
         if rejected {
             return format!(

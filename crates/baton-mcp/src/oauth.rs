@@ -377,7 +377,12 @@ pub async fn login(
 /// other than the well-known paths, and name the scopes to ask for; rmcp
 /// falls back to the well-known paths without it.
 async fn probe_challenge(url: &str) -> Option<String> {
-    let response = reqwest::Client::new()
+    // No redirects: the challenge must come from the configured URL itself.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .ok()?;
+    let response = client
         .post(url)
         .header(http::header::CONTENT_TYPE, "application/json")
         .header(http::header::ACCEPT, "application/json, text/event-stream")
