@@ -116,7 +116,6 @@ fn lifecycle() -> ClientLifecycleMode {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one call site, in the hub
 pub(crate) async fn connect(
     server: &str,
     login: &str,
@@ -192,6 +191,7 @@ pub(crate) async fn connect(
                     FileCredentialStore::new(dir, server, url).map_err(|e| e.to_string())?;
                 // Discovery and a refresh are network round trips: they
                 // count against the start-up time too.
+                let began = tokio::time::Instant::now();
                 let prepared = tokio::time::timeout(timeout, prepare(url, store))
                     .await
                     .map_err(|_| {
@@ -209,7 +209,7 @@ pub(crate) async fn connect(
                 auth_rejected = Some(client.rejected());
                 let transport = StreamableHttpClientTransport::with_client(client, config);
                 tokio::time::timeout(
-                    timeout,
+                    timeout.saturating_sub(began.elapsed()),
                     handler.clone().serve_with_lifecycle(transport, lifecycle()),
                 )
                 .await

@@ -448,9 +448,9 @@ async fn serve_callback(
                     .get("error_description")
                     .map(|d| format!(" ({d})"))
                     .unwrap_or_default();
-                let _ = sender
-                    .send(Err(OAuthError::Refused(format!("{error}{description}"))))
-                    .await;
+                // try_send: a second redirect (a reload) must not block
+                // the page while the first is being handled.
+                let _ = sender.try_send(Err(OAuthError::Refused(format!("{error}{description}"))));
                 return (
                     StatusCode::OK,
                     Html("<p>The sign-in was refused. See baton's terminal.</p>".to_owned()),
@@ -462,13 +462,11 @@ async fn serve_callback(
                     Html("<p>The redirect carries no authorization code.</p>".to_owned()),
                 );
             };
-            let _ = sender
-                .send(Ok(Callback {
-                    code: code.clone(),
-                    state: (*expected).clone(),
-                    issuer: params.get("iss").cloned(),
-                }))
-                .await;
+            let _ = sender.try_send(Ok(Callback {
+                code: code.clone(),
+                state: (*expected).clone(),
+                issuer: params.get("iss").cloned(),
+            }));
             (
                 StatusCode::OK,
                 Html("<p>baton received the sign-in. You can close this tab and return to the terminal.</p>".to_owned()),
