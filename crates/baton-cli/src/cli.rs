@@ -56,6 +56,10 @@ pub enum McpAction {
     Add(McpAddArgs),
     /// Remove a server from baton.toml.
     Remove { name: String },
+    /// Sign in to an `oauth = true` server (OAuth 2.1 with PKCE, in a browser) and keep the credentials.
+    Login(McpLoginArgs),
+    /// Forget the stored OAuth credentials for a server.
+    Logout { name: String },
     /// Serve baton's tools (and a run_task tool) over MCP: stdio by default, or Streamable HTTP.
     Serve(McpServeArgs),
 }
@@ -72,6 +76,9 @@ pub struct McpAddArgs {
     /// The environment variable holding a bearer token for --url.
     #[arg(long, value_name = "VAR", requires = "url")]
     pub bearer_token_env: Option<String>,
+    /// Sign in to --url with OAuth (then run `baton mcp login NAME`).
+    #[arg(long, requires = "url", conflicts_with = "bearer_token_env")]
+    pub oauth: bool,
     /// An environment variable for the command, as NAME=VALUE (repeatable).
     #[arg(long = "env", value_name = "NAME=VALUE")]
     pub env: Vec<String>,
@@ -81,6 +88,17 @@ pub struct McpAddArgs {
     /// The command and its arguments, after `--`.
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct McpLoginArgs {
+    pub name: String,
+    /// Only print the authorization URL; do not try to open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Seconds to wait for the browser to come back.
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

@@ -68,6 +68,8 @@ fn main() -> ExitCode {
                 cli::McpAction::Test { name } => mcp::test(&args, name).await,
                 cli::McpAction::Add(add) => mcp::add(&args, add),
                 cli::McpAction::Remove { name } => mcp::remove(&args, name),
+                cli::McpAction::Login(login) => mcp::login(&args, login).await,
+                cli::McpAction::Logout { name } => mcp::logout(&args, name),
                 cli::McpAction::Serve(serve_args) => serve::serve(&args, serve_args).await,
             },
             Command::Models(args) => match args.action {
@@ -88,8 +90,20 @@ fn init_logging() {
     let Ok(filter) = std::env::var("BATON_LOG") else {
         return;
     };
-    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+    let mut filter = tracing_subscriber::EnvFilter::try_new(filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    // rmcp's OAuth code logs the authorization code at debug level; never
+    // let secrets into a log, whatever BATON_LOG asks for.
+    if filter
+        .max_level_hint()
+        .is_none_or(|level| level > tracing_subscriber::filter::LevelFilter::INFO)
+    {
+        for quiet in ["rmcp::transport::auth=info", "oauth2=info"] {
+            if let Ok(directive) = quiet.parse() {
+                filter = filter.add_directive(directive);
+            }
+        }
+    }
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

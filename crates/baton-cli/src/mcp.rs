@@ -1,13 +1,16 @@
-//! `baton mcp list | test | add | remove`.
+//! `baton mcp list | test | add | remove | login | logout`.
 
 use std::collections::BTreeMap;
-use std::time::Instant;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use baton_config::{Config, MCP_JSON_FILE, WORKSPACE_FILE};
 use baton_mcp::{HubOptions, McpServerConfig, ServerReport, ServerState, ToolHub};
 use serde_json::json;
 
-use crate::cli::{McpAddArgs, McpArgs};
+use baton_mcp::oauth::{FileCredentialStore, default_credentials_dir};
+
+use crate::cli::{McpAddArgs, McpArgs, McpLoginArgs};
 use crate::exit;
 
 fn env(var: &str) -> Option<String> {
@@ -19,6 +22,13 @@ fn load(args: &McpArgs) -> Result<Config, u8> {
         errln!("baton: {error}");
         exit::USAGE
     })
+}
+
+fn hub_options(args: &McpArgs) -> HubOptions {
+    HubOptions {
+        login_workspace: crate::tools::login_workspace(&args.workspace),
+        ..HubOptions::default()
+    }
 }
 
 pub async fn list(args: &McpArgs, as_json: bool) -> u8 {
@@ -36,7 +46,7 @@ pub async fn list(args: &McpArgs, as_json: bool) -> u8 {
         }
         return exit::SUCCESS;
     }
-    let (hub, _) = ToolHub::start(None, &config.mcp_servers, HubOptions::default()).await;
+    let (hub, _) = ToolHub::start(None, &config.mcp_servers, hub_options(args)).await;
     let reports = hub.report().await;
     hub.shutdown().await;
     if as_json {
@@ -57,6 +67,7 @@ fn report_json(report: &ServerReport) -> serde_json::Value {
     let (status, error) = match &report.state {
         ServerState::Connected => ("connected", None),
         ServerState::Failed(error) => ("failed", Some(error.clone())),
+        ServerState::NeedsLogin(error) => ("needs_login", Some(error.clone())),
         ServerState::Disabled => ("disabled", None),
         ServerState::NotStarted => ("not started", None),
     };
@@ -75,12 +86,13 @@ fn print_report(report: &ServerReport) {
     let status = match &report.state {
         ServerState::Connected => "connected".to_owned(),
         ServerState::Failed(_) => "FAILED".to_owned(),
+        ServerState::NeedsLogin(_) => "LOGIN".to_owned(),
         ServerState::Disabled => "disabled".to_owned(),
         ServerState::NotStarted => "not started".to_owned(),
     };
     outln!("{:<16} {:<10} {}", report.name, status, report.transport);
     match &report.state {
-        ServerState::Failed(error) => {
+        ServerState::Failed(error) | ServerState::NeedsLogin(error) => {
             for line in error.lines() {
                 outln!("{:<16} {line}", "");
             }
@@ -129,7 +141,7 @@ pub async fn test(args: &McpArgs, name: &str) -> u8 {
     server.enabled = true;
     only.insert(name.to_owned(), server);
     let started = Instant::now();
-    let (hub, _) = ToolHub::start(None, &only, HubOptions::default()).await;
+    let (hub, _) = ToolHub::start(None, &only, hub_options(args)).await;
     let elapsed = started.elapsed();
     let reports = hub.report().await;
     hub.shutdown().await;
@@ -150,7 +162,7 @@ pub async fn test(args: &McpArgs, name: &str) -> u8 {
             }
             exit::SUCCESS
         }
-        ServerState::Failed(error) => {
+        ServerState::Failed(error) | ServerState::NeedsLogin(error) => {
             errln!("✗ {name}: {error}");
             exit::FAILURE
         }
@@ -178,6 +190,7 @@ pub fn add(args: &McpArgs, add: &McpAddArgs) -> u8 {
             server.url = Some(url.clone());
             server.headers = pairs(&add.headers, "--header")?;
             server.bearer_token_env = add.bearer_token_env.clone();
+            server.oauth = add.oauth;
         } else {
             let (command, rest) = add
                 .command
@@ -227,12 +240,21 @@ pub fn add(args: &McpArgs, add: &McpAddArgs) -> u8 {
     if let Err(code) = save_document(&path, &document) {
         return code;
     }
-    outln!(
-        "added `{}` to {}; check it with `baton mcp test {}`",
-        add.name,
-        path.display(),
-        add.name
-    );
+    if add.oauth {
+        outln!(
+            "added `{}` to {}; sign in with `baton mcp login {}`",
+            add.name,
+            path.display(),
+            add.name
+        );
+    } else {
+        outln!(
+            "added `{}` to {}; check it with `baton mcp test {}`",
+            add.name,
+            path.display(),
+            add.name
+        );
+    }
     exit::SUCCESS
 }
 
@@ -292,4 +314,156 @@ fn save_document(path: &std::path::Path, document: &toml_edit::DocumentMut) -> R
         errln!("baton: cannot write {}: {error}", path.display());
         exit::FAILURE
     })
+}
+
+fn credentials_dir() -> Result<PathBuf, u8> {
+    default_credentials_dir(&env).ok_or_else(|| {
+        errln!("baton: {}", baton_mcp::oauth::OAuthError::NoConfigDir);
+        exit::USAGE
+    })
+}
+
+/// The URL of an `oauth = true` server in the configuration.
+fn oauth_url(config: &Config, name: &str) -> Result<String, String> {
+    let Some(server) = config.mcp_servers.get(name) else {
+        let known: Vec<&str> = config
+            .mcp_servers
+            .iter()
+            .filter(|(_, s)| s.oauth)
+            .map(|(n, _)| n.as_str())
+            .collect();
+        return Err(format!(
+            "no MCP server named `{name}`; servers with `oauth = true`: {}",
+            if known.is_empty() {
+                "none".into()
+            } else {
+                known.join(", ")
+            }
+        ));
+    };
+    match (&server.url, server.oauth) {
+        (Some(url), true) => Ok(url.clone()),
+        (Some(_), false) => Err(format!(
+            "`{name}` does not use OAuth; add `oauth = true` to [mcp_servers.{name}] in baton.toml first"
+        )),
+        (None, _) => Err(format!(
+            "`{name}` is a stdio server; OAuth sign-in is for `url` servers"
+        )),
+    }
+}
+
+pub async fn login(args: &McpArgs, login: &McpLoginArgs) -> u8 {
+    let config = match load(args) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let name = &login.name;
+    let url = match oauth_url(&config, name) {
+        Ok(url) => url,
+        Err(error) => {
+            errln!("baton: {error}");
+            return exit::USAGE;
+        }
+    };
+    let dir = match credentials_dir() {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
+    let store = match FileCredentialStore::new(&dir, name, &url) {
+        Ok(store) => store,
+        Err(error) => {
+            errln!("baton: {error}");
+            return exit::USAGE;
+        }
+    };
+    let timeout = Duration::from_secs(login.timeout);
+    let no_browser = login.no_browser;
+    let show = |auth_url: &str| {
+        outln!("To sign in to `{name}`, open this URL in a browser:\n\n{auth_url}\n");
+        if !no_browser && open_browser(auth_url) {
+            outln!("(opened in your browser)");
+        }
+        outln!(
+            "Waiting up to {}s for the browser to come back to baton…",
+            timeout.as_secs()
+        );
+    };
+    match baton_mcp::oauth::login(&url, store, timeout, show).await {
+        Ok(outcome) => {
+            outln!(
+                "✓ signed in to `{name}`; the credentials are in {} (readable only by you). Check the server with `baton mcp test {name}`",
+                outcome.credentials_path.display()
+            );
+            exit::SUCCESS
+        }
+        Err(error) => {
+            errln!("baton: signing in to `{name}` failed: {error}");
+            exit::FAILURE
+        }
+    }
+}
+
+/// Opens a URL in a browser when one is obviously there: `$BROWSER`, or
+/// `xdg-open` under a graphical session, or macOS's `open`. Anything else
+/// (a server, an ssh session) just gets the printed URL.
+fn open_browser(url: &str) -> bool {
+    let graphical = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|var| env(var).is_some_and(|v| !v.is_empty()));
+    let on_path = |program: &str| {
+        env("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+    };
+    let program = match env("BROWSER").filter(|b| !b.trim().is_empty()) {
+        Some(browser) => browser,
+        None if cfg!(target_os = "macos") => "open".to_owned(),
+        None if graphical && on_path("xdg-open") => "xdg-open".to_owned(),
+        None => return false,
+    };
+    std::process::Command::new(program)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_ok()
+}
+
+pub fn logout(args: &McpArgs, name: &str) -> u8 {
+    let config = match load(args) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let dir = match credentials_dir() {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
+    let url = match oauth_url(&config, name) {
+        Ok(url) => url,
+        Err(error) => {
+            errln!("baton: {error}");
+            return exit::USAGE;
+        }
+    };
+    let store = match FileCredentialStore::new(&dir, name, &url) {
+        Ok(store) => store,
+        Err(error) => {
+            errln!("baton: {error}");
+            return exit::USAGE;
+        }
+    };
+    match store.remove() {
+        Ok(true) => {
+            outln!("signed out of `{name}`: removed {}", store.path().display());
+            exit::SUCCESS
+        }
+        Ok(false) => {
+            outln!("`{name}` has no stored sign-in; nothing to remove");
+            exit::SUCCESS
+        }
+        Err(error) => {
+            errln!("baton: {error}");
+            exit::FAILURE
+        }
+    }
 }

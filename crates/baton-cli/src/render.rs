@@ -191,6 +191,10 @@ impl Subscriber for Terminal {
                         "✗ mcp {server} is unavailable: {}; baton retries it with backoff (see `baton mcp list`)",
                         error.as_deref().unwrap_or("unknown error")
                     )),
+                    McpServerStatus::NeedsLogin => s.red(&format!(
+                        "✗ mcp {server} needs you to sign in: {}",
+                        error.as_deref().unwrap_or("not signed in")
+                    )),
                     McpServerStatus::Disconnected => s.yellow(&format!(
                         "! mcp {server} disconnected{}; reconnecting on next use",
                         error.as_deref().map(|e| format!(": {e}")).unwrap_or_default()

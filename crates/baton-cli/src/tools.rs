@@ -1,6 +1,7 @@
 //! Assembling the tools a session sees: baton's built-ins plus every
 //! configured MCP server, behind the hub.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,11 +26,20 @@ pub fn builtins(workspace: &Workspace, config: &Config) -> Arc<dyn Toolbox> {
     Arc::new(builtin_tools(workspace.clone(), shell_options(config)))
 }
 
+/// The workspace to name in `baton mcp -C DIR login` hints: none when it is
+/// the current directory (the plain command works there).
+pub fn login_workspace(root: &Path) -> Option<PathBuf> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let here = std::env::current_dir().and_then(|d| d.canonicalize()).ok();
+    (here.as_deref() != Some(root.as_path())).then_some(root)
+}
+
 /// Starts the hub; the events describe each configured server's start.
 pub async fn start_hub(workspace: &Workspace, config: &Config) -> (ToolHub, Vec<Event>) {
     let options = HubOptions {
         spill_dir: Some(workspace.root().join(SPILL_DIR)),
         env: Arc::new(|var| std::env::var(var).ok()),
+        login_workspace: login_workspace(workspace.root()),
         ..HubOptions::default()
     };
     ToolHub::start(

@@ -185,7 +185,7 @@ fn json_field_names_are_stable() {
             "session_started",
             &["task", "model", "workspace", "permission", "version"],
         ),
-        ("agent_spawned", &["role", "model"]),
+        ("agent_spawned", &["role", "model", "task"]),
         ("turn_started", &["turn"]),
         ("model_delta", &["text"]),
         (

@@ -132,6 +132,11 @@ impl McpServerConfig {
                 if command.trim().is_empty() {
                     return Err(invalid("`command` is empty"));
                 }
+                if self.oauth {
+                    return Err(invalid(
+                        "`oauth = true` is for `url` servers; a stdio server takes its credentials from `env`",
+                    ));
+                }
                 Ok(Transport::Stdio {
                     command: command.clone(),
                     args: self.args.clone(),
@@ -142,6 +147,11 @@ impl McpServerConfig {
             (None, Some(url)) => {
                 if !(url.starts_with("http://") || url.starts_with("https://")) {
                     return Err(invalid("`url` must start with http:// or https://"));
+                }
+                if self.oauth && self.bearer_token_env.is_some() {
+                    return Err(invalid(
+                        "give either `oauth = true` (sign in with `baton mcp login`) or `bearer_token_env`, not both",
+                    ));
                 }
                 Ok(Transport::Http {
                     url: url.clone(),
@@ -321,6 +331,19 @@ mod tests {
                 .to_string()
                 .contains("give `command`")
         );
+        let oauth_stdio = McpServerConfig {
+            command: Some("x".into()),
+            oauth: true,
+            ..Default::default()
+        };
+        assert!(oauth_stdio.transport("o").is_err());
+        let oauth_and_token = McpServerConfig {
+            url: Some("http://x".into()),
+            oauth: true,
+            bearer_token_env: Some("T".into()),
+            ..Default::default()
+        };
+        assert!(oauth_and_token.transport("o").is_err());
         let ftp = McpServerConfig {
             url: Some("ftp://x".into()),
             ..Default::default()

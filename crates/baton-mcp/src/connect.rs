@@ -3,6 +3,8 @@
 //! 2026-07-28 servers, falling back to `initialize` for older ones.
 
 use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -17,6 +19,7 @@ use tokio::io::AsyncBufReadExt;
 use crate::child::{ChildTransport, CloseReason};
 use crate::config::Transport;
 use crate::handler::HubHandler;
+use crate::oauth::{FileCredentialStore, Prepared, prepare};
 
 /// Lines of a server's stderr kept to explain failures.
 const STDERR_LINES: usize = 20;
@@ -31,6 +34,44 @@ pub(crate) struct Connection {
     /// The negotiated protocol version.
     pub version: ProtocolVersion,
     pub server_name: String,
+    /// For OAuth servers: set once the server refused the token even after
+    /// a refresh (only a new sign-in helps).
+    pub auth_rejected: Option<Arc<AtomicBool>>,
+}
+
+/// Why a connection could not be opened.
+#[derive(Debug)]
+pub(crate) enum ConnectError {
+    Failed(String),
+    /// An `oauth = true` server without usable credentials; the text says
+    /// why and which command signs in.
+    NeedsLogin(String),
+}
+
+impl From<String> for ConnectError {
+    fn from(error: String) -> Self {
+        ConnectError::Failed(error)
+    }
+}
+
+impl From<&str> for ConnectError {
+    fn from(error: &str) -> Self {
+        ConnectError::Failed(error.to_owned())
+    }
+}
+
+impl ConnectError {
+    pub fn message(&self) -> &str {
+        match self {
+            ConnectError::Failed(message) | ConnectError::NeedsLogin(message) => message,
+        }
+    }
+}
+
+/// The message for a server that needs `baton mcp login`; `login` is the
+/// exact command.
+pub(crate) fn needs_login(login: &str, why: &str) -> String {
+    format!("{why}; sign in with `{login}`")
 }
 
 /// What explains a server's failures: the tail of its stderr, shared with
@@ -94,13 +135,17 @@ fn lifecycle() -> ClientLifecycleMode {
 }
 
 pub(crate) async fn connect(
+    server: &str,
+    login: &str,
     transport: &Transport,
     env: &(dyn Fn(&str) -> Option<String> + Sync),
+    credentials_dir: Option<&Path>,
     stderr: &StderrTail,
     timeout: Duration,
-) -> Result<Connection, String> {
+) -> Result<Connection, ConnectError> {
     let handler = HubHandler::new();
     let mut stderr_reader = None;
+    let mut auth_rejected = None;
     let started = match transport {
         Transport::Stdio {
             command,
@@ -137,9 +182,6 @@ pub(crate) async fn connect(
             bearer_token_env,
             oauth,
         } => {
-            if *oauth && bearer_token_env.is_none() {
-                return Err("this server is set to `oauth = true`, but baton cannot sign in with OAuth yet; obtain a token yourself and give its variable in `bearer_token_env`".into());
-            }
             let mut custom = HashMap::new();
             for (name, value) in headers {
                 let name = HeaderName::try_from(name.as_str())
@@ -156,25 +198,69 @@ pub(crate) async fn connect(
                 })?;
                 config = config.auth_header(token);
             }
-            let transport = StreamableHttpClientTransport::from_config(config);
-            tokio::time::timeout(
-                timeout,
-                handler.clone().serve_with_lifecycle(transport, lifecycle()),
-            )
-            .await
+            if *oauth {
+                let dir = credentials_dir
+                    .ok_or_else(|| crate::oauth::OAuthError::NoConfigDir.to_string())?;
+                let store =
+                    FileCredentialStore::new(dir, server, url).map_err(|e| e.to_string())?;
+                // Discovery and a refresh are network round trips: they
+                // count against the start-up time too.
+                let began = tokio::time::Instant::now();
+                let prepared = tokio::time::timeout(timeout, prepare(url, store))
+                    .await
+                    .map_err(|_| {
+                        format!(
+                            "the OAuth metadata or token endpoint gave no answer within {}s (startup_timeout)",
+                            timeout.as_secs()
+                        )
+                    })??;
+                let client = match prepared {
+                    Prepared::Ready(client) => client,
+                    Prepared::NeedsLogin(why) => {
+                        return Err(ConnectError::NeedsLogin(needs_login(login, &why)));
+                    }
+                };
+                auth_rejected = Some(client.rejected());
+                let transport = StreamableHttpClientTransport::with_client(client, config);
+                tokio::time::timeout(
+                    timeout.saturating_sub(began.elapsed()),
+                    handler.clone().serve_with_lifecycle(transport, lifecycle()),
+                )
+                .await
+            } else {
+                let transport = StreamableHttpClientTransport::from_config(config);
+                tokio::time::timeout(
+                    timeout,
+                    handler.clone().serve_with_lifecycle(transport, lifecycle()),
+                )
+                .await
+            }
         }
     };
     let failure = match started {
-        Ok(Ok(service)) => return Ok(finish(service, handler)),
+        Ok(Ok(service)) => {
+            let mut connection = finish(service, handler);
+            connection.auth_rejected = auth_rejected;
+            return Ok(connection);
+        }
         Ok(Err(error)) => error.to_string(),
         Err(_) => format!("no answer within {}s (startup_timeout)", timeout.as_secs()),
     };
+    if auth_rejected.is_some_and(|flag| flag.load(std::sync::atomic::Ordering::SeqCst)) {
+        return Err(ConnectError::NeedsLogin(needs_login(
+            login,
+            "the server refused the stored sign-in even after refreshing it",
+        )));
+    }
     // A server that dies at once has usually said why on stderr; give the
     // reader a moment to collect it.
     if let Some(reader) = stderr_reader {
         let _ = tokio::time::timeout(Duration::from_millis(500), reader).await;
     }
-    Err(format!("{failure}{}", stderr.describe()))
+    Err(ConnectError::Failed(format!(
+        "{failure}{}",
+        stderr.describe()
+    )))
 }
 
 /// Connects over an in-process byte stream (the built-in tools' server).
@@ -215,6 +301,7 @@ fn finish(service: Service, handler: HubHandler) -> Connection {
         handler,
         version,
         server_name,
+        auth_rejected: None,
     }
 }
 

@@ -28,7 +28,7 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{McpServerConfig, ToolFilter, Transport};
-use crate::connect::{Connection, StderrTail, connect, list_tools};
+use crate::connect::{ConnectError, Connection, StderrTail, connect, list_tools, needs_login};
 use crate::convert::{cap_with_spill, output_from_mcp, spec_from_mcp};
 use crate::names::{BUILTIN_SERVER, Namer};
 use crate::server::ToolServer;
@@ -48,6 +48,12 @@ pub struct HubOptions {
     /// Text beyond this many characters is cut from a result.
     pub max_result_chars: usize,
     pub env: EnvLookup,
+    /// Where OAuth credentials are kept (`baton mcp login` writes them);
+    /// `None` when there is no user config dir.
+    pub credentials_dir: Option<PathBuf>,
+    /// The workspace to name in `baton mcp -C DIR login NAME` hints, when
+    /// it is not the current directory.
+    pub login_workspace: Option<PathBuf>,
 }
 
 impl Default for HubOptions {
@@ -56,6 +62,8 @@ impl Default for HubOptions {
             spill_dir: None,
             max_result_chars: 40_000,
             env: Arc::new(|var| std::env::var(var).ok()),
+            credentials_dir: crate::oauth::default_credentials_dir(&|var| std::env::var(var).ok()),
+            login_workspace: None,
         }
     }
 }
@@ -77,6 +85,9 @@ pub struct ServerReport {
 pub enum ServerState {
     Connected,
     Failed(String),
+    /// An `oauth = true` server without usable credentials: the text says
+    /// why and names the `baton mcp login` command.
+    NeedsLogin(String),
     Disabled,
     NotStarted,
 }
@@ -93,6 +104,9 @@ enum SlotState {
         error: String,
         at: Instant,
         failures: u32,
+        /// Only `baton mcp login` can fix it (still retried: the user may
+        /// sign in from another terminal while a session runs).
+        needs_login: bool,
     },
     Disabled,
 }
@@ -238,6 +252,10 @@ impl ToolHub {
         (hub, events)
     }
 
+    fn login_command(&self, server: &str) -> String {
+        crate::oauth::login_command(server, self.inner.options.login_workspace.as_deref())
+    }
+
     /// Where later status changes go (the session's event bus).
     pub fn set_status_sink(&self, sink: StatusSink) {
         *self.inner.status.write().unwrap_or_else(|p| p.into_inner()) = Some(sink);
@@ -274,6 +292,11 @@ impl ToolHub {
                     Some(live.conn.version.to_string()),
                     Some(live.conn.server_name.clone()).filter(|n| !n.is_empty()),
                 ),
+                SlotState::Failed {
+                    error,
+                    needs_login: true,
+                    ..
+                } => (ServerState::NeedsLogin(error.clone()), None, None),
                 SlotState::Failed { error, .. } => (ServerState::Failed(error.clone()), None, None),
                 SlotState::Disabled => (ServerState::Disabled, None, None),
                 SlotState::NotStarted => (ServerState::NotStarted, None, None),
@@ -305,8 +328,20 @@ impl ToolHub {
             SlotState::Ready(live) if !live.conn.peer.is_transport_closed() => {
                 return Ok(live.clone());
             }
-            SlotState::Ready(_) => {
-                let error = format!("the connection closed{}", slot.stderr.describe());
+            SlotState::Ready(live) => {
+                let rejected = live
+                    .conn
+                    .auth_rejected
+                    .as_ref()
+                    .is_some_and(|flag| flag.load(Ordering::SeqCst));
+                let error = if rejected {
+                    needs_login(
+                        &self.login_command(&slot.name),
+                        "the server refused the stored sign-in even after refreshing it",
+                    )
+                } else {
+                    format!("the connection closed{}", slot.stderr.describe())
+                };
                 self.emit(Event::McpServer {
                     server: slot.name.clone(),
                     status: McpServerStatus::Disconnected,
@@ -318,12 +353,14 @@ impl ToolHub {
                     error,
                     at: Instant::now(),
                     failures: 0,
+                    needs_login: rejected,
                 };
             }
             SlotState::Failed {
                 error,
                 at,
                 failures,
+                ..
             } => {
                 let wait = backoff(*failures);
                 if at.elapsed() < wait {
@@ -359,15 +396,22 @@ impl ToolHub {
                 Ok(live)
             }
             Err(error) => {
+                let needs_login = matches!(error, ConnectError::NeedsLogin(_));
+                let error = error.message().to_owned();
                 *state = SlotState::Failed {
                     error: error.clone(),
                     at: Instant::now(),
                     failures: failures + 1,
+                    needs_login,
                 };
                 drop(state);
                 self.emit(Event::McpServer {
                     server: slot.name.clone(),
-                    status: McpServerStatus::Failed,
+                    status: if needs_login {
+                        McpServerStatus::NeedsLogin
+                    } else {
+                        McpServerStatus::Failed
+                    },
                     tools: 0,
                     error: Some(error.clone()),
                 });
@@ -376,13 +420,16 @@ impl ToolHub {
         }
     }
 
-    async fn open(&self, slot: &Arc<Slot>) -> Result<Arc<Live>, String> {
+    async fn open(&self, slot: &Arc<Slot>) -> Result<Arc<Live>, ConnectError> {
         let conn = match &slot.kind {
             Kind::External(transport) => {
                 let env = self.inner.options.env.clone();
                 connect(
+                    &slot.name,
+                    &self.login_command(&slot.name),
                     transport,
                     &move |var| env(var),
+                    self.inner.options.credentials_dir.as_deref(),
                     &slot.stderr,
                     slot.startup_timeout,
                 )
@@ -399,7 +446,23 @@ impl ToolHub {
                 crate::connect::connect_stream(client_io, slot.startup_timeout).await?
             }
         };
-        let tools = list_tools(&conn.peer, slot.startup_timeout).await?;
+        let tools = match list_tools(&conn.peer, slot.startup_timeout).await {
+            Ok(tools) => tools,
+            // The first authenticated request is where a token the server
+            // no longer accepts shows.
+            Err(_)
+                if conn
+                    .auth_rejected
+                    .as_ref()
+                    .is_some_and(|flag| flag.load(Ordering::SeqCst)) =>
+            {
+                return Err(ConnectError::NeedsLogin(needs_login(
+                    &self.login_command(&slot.name),
+                    "the server refused the stored sign-in even after refreshing it",
+                )));
+            }
+            Err(error) => return Err(error.into()),
+        };
         let tools: Vec<Tool> = tools
             .into_iter()
             .filter(|t| slot.filter.allows(&t.name))
@@ -564,7 +627,7 @@ impl ToolHub {
             .await
         {
             Ok(handle) => handle,
-            Err(error) => return ToolOutput::error(self.call_error(&slot, &label, error)),
+            Err(error) => return ToolOutput::error(self.call_error(&slot, &live, &label, error)),
         };
         let request_id = handle.id.clone();
         let progress = match &ctx.progress {
@@ -614,11 +677,25 @@ impl ToolHub {
                 "{label} answered with something other than a tool result ({})",
                 kind_of(&other)
             )),
-            Some(Err(error)) => ToolOutput::error(self.call_error(&slot, &label, error)),
+            Some(Err(error)) => ToolOutput::error(self.call_error(&slot, &live, &label, error)),
         }
     }
 
-    fn call_error(&self, slot: &Slot, label: &str, error: ServiceError) -> String {
+    fn call_error(&self, slot: &Slot, live: &Live, label: &str, error: ServiceError) -> String {
+        let rejected = live
+            .conn
+            .auth_rejected
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::SeqCst));
+        if rejected {
+            return format!(
+                "{label} failed: {}",
+                needs_login(
+                    &self.login_command(&slot.name),
+                    "the server refused baton's OAuth token even after refreshing it"
+                )
+            );
+        }
         match error {
             ServiceError::TransportClosed => format!(
                 "{label} failed: the server's connection closed while the call was running{}; the call's outcome is unknown. baton will reconnect on the next call",

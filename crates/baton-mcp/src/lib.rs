@@ -6,6 +6,8 @@
 //!   [`baton_tools::Toolbox`]; built-in tools are reached through an
 //!   in-process MCP server, so every call takes the same path.
 //! - [`ToolServer`]: baton's tools as an MCP server.
+//! - [`oauth`]: OAuth 2.1 sign-in for remote servers (`oauth = true`), on
+//!   rmcp's `auth` module, with credentials in private files.
 
 mod child;
 pub mod config;
@@ -14,6 +16,7 @@ mod convert;
 mod handler;
 mod hub;
 pub mod names;
+pub mod oauth;
 mod server;
 
 pub use config::{

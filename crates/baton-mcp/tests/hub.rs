@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_trait::async_trait;
-use baton_mcp::{McpServerConfig, ServerState};
+use baton_mcp::{HubOptions, McpServerConfig, ServerState, ToolHub};
 use baton_protocol::{Event, McpServerStatus, ToolAnnotations, ToolOutput, ToolSpec};
 use baton_tools::{
     ShellOptions, Tool, ToolContext, ToolRegistry, Toolbox, Workspace, builtin_tools,
@@ -521,17 +521,40 @@ async fn typescript_sdk_server_over_stdio() {
 }
 
 #[tokio::test]
-async fn oauth_servers_say_plainly_that_sign_in_is_not_supported_yet() {
+async fn oauth_servers_without_credentials_need_login_and_are_not_dropped() {
     let config = McpServerConfig {
+        // Nothing listens here: without stored credentials the hub must not
+        // even try the network, and must say which command signs in.
         url: Some("http://127.0.0.1:9/mcp".into()),
         oauth: true,
         ..McpServerConfig::default()
     };
+    let dir = tempfile::tempdir().unwrap();
+    let servers = [("remote".to_owned(), config.clone())]
+        .into_iter()
+        .collect();
+    let options = HubOptions {
+        credentials_dir: Some(dir.path().to_path_buf()),
+        ..HubOptions::default()
+    };
+    let (remote, startup) = ToolHub::start(None, &servers, options).await;
+    assert_eq!(
+        statuses(&startup),
+        vec![("remote".to_owned(), McpServerStatus::NeedsLogin, 0)]
+    );
+    let reports = remote.report().await;
+    match &reports[0].state {
+        ServerState::NeedsLogin(why) => {
+            assert!(why.contains("`baton mcp login remote`"), "{why}")
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // No config dir at all: a plain failure that says what to set.
     let (_, startup, _) = hub(None, vec![("remote", config)], vec![]).await;
-    let text = format!("{startup:?}");
     assert!(
-        text.contains("cannot sign in with OAuth yet") && text.contains("bearer_token_env"),
-        "{text}"
+        format!("{startup:?}").contains("XDG_CONFIG_HOME"),
+        "{startup:?}"
     );
 }
 

@@ -200,6 +200,9 @@ pub enum McpServerStatus {
     Connected,
     Failed,
     Disconnected,
+    /// An OAuth server without usable credentials; `error` names the
+    /// `baton mcp login` command to run.
+    NeedsLogin,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -103,6 +103,8 @@ pub async fn hub(
     let env: HashMap<&'static str, String> = env.into_iter().collect();
     let options = HubOptions {
         env: Arc::new(move |var| env.get(var).cloned()),
+        // Never the user's real OAuth credentials.
+        credentials_dir: None,
         ..HubOptions::default()
     };
     let (hub, startup) = ToolHub::start(builtins, &servers, options).await;
