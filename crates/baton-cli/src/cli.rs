@@ -104,6 +104,11 @@ pub struct McpServeArgs {
     /// The model run_task uses (default: as for `baton run`).
     #[arg(short, long)]
     pub model: Option<String>,
+    /// TEST ONLY: also offer the fixture tools, resources and prompts the
+    /// official MCP conformance suite calls (see tests/peers/CONFORMANCE.md).
+    /// Hidden from --help; never meant for real clients.
+    #[arg(long, hide = true)]
+    pub conformance_fixtures: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,10 +6,13 @@
 //!   [`baton_tools::Toolbox`]; built-in tools are reached through an
 //!   in-process MCP server, so every call takes the same path.
 //! - [`ToolServer`]: baton's tools as an MCP server.
+//! - [`fixtures`]: test-only fixtures for the MCP conformance suite
+//!   (`baton mcp serve --conformance-fixtures`).
 
 pub mod config;
 mod connect;
 mod convert;
+pub mod fixtures;
 mod handler;
 mod hub;
 pub mod names;
