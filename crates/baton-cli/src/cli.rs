@@ -56,6 +56,13 @@ pub enum McpAction {
     Remove { name: String },
     /// Serve baton's tools (and a run_task tool) over MCP: stdio by default, or Streamable HTTP.
     Serve(McpServeArgs),
+    /// TEST ONLY: the client the MCP conformance suite launches (`--command`);
+    /// drives baton's ToolHub against the suite's server at URL. Hidden from --help.
+    #[command(hide = true)]
+    ConformanceClient {
+        /// The suite's server; it appends this as the last argument.
+        url: String,
+    },
 }
 
 #[derive(Debug, Args)]

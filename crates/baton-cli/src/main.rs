@@ -19,6 +19,7 @@ macro_rules! errln {
 
 mod approve;
 mod cli;
+mod conformance;
 mod local;
 mod mcp;
 mod models;
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
                 cli::McpAction::Add(add) => mcp::add(&args, add),
                 cli::McpAction::Remove { name } => mcp::remove(&args, name),
                 cli::McpAction::Serve(serve_args) => serve::serve(&args, serve_args).await,
+                cli::McpAction::ConformanceClient { url } => conformance::client(url).await,
             },
             Command::Models(args) => match args.action {
                 Some(cli::ModelsAction::Pull(pull)) => local::pull(pull),

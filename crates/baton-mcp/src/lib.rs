@@ -15,6 +15,7 @@ mod convert;
 pub mod fixtures;
 mod handler;
 mod hub;
+mod input;
 pub mod names;
 mod server;
 
