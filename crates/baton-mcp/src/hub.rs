@@ -585,6 +585,17 @@ impl ToolHub {
                         ));
                     }
                     let requests = asked.input_requests.unwrap_or_default();
+                    if requests.is_empty() {
+                        // Only a requestState: the server is shedding load.
+                        // Pause a little longer each round before retrying.
+                        let pause = Duration::from_millis(50 << rounds.min(4));
+                        tokio::select! {
+                            () = tokio::time::sleep(pause) => {}
+                            () = ctx.cancel.cancelled() => {
+                                return ToolOutput::error(format!("{label} was cancelled"));
+                            }
+                        }
+                    }
                     let answers = match input::answer(&live.conn.handler, &live.conn.peer, requests)
                         .await
                     {
