@@ -8,13 +8,13 @@
 #
 #   bash tests/peers/conformance-auth.sh [OUT_DIR]
 #
-# Not part of scripts/test yet (see CONFORMANCE.md). Each scenario is bounded
-# by CONFORMANCE_TIMEOUT seconds (default 120).
+# scripts/test runs it after cargo test. Each scenario is bounded by
+# CONFORMANCE_TIMEOUT seconds (default 120).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-$(mktemp -d)}
 mkdir -p "$out"
-cargo build -q -p baton-mcp --example conformance_auth_client || exit 1
+cargo build -q --locked -p baton-mcp --example conformance_auth_client || exit 1
 client="${CARGO_TARGET_DIR:-target}/debug/examples/conformance_auth_client"
 expected=tests/peers/conformance-auth-expected-failures.yaml
 scenarios=$(bash tests/peers/conformance.sh list --client | grep -o 'auth/[a-z0-9-]*')

@@ -62,6 +62,13 @@ pub enum McpAction {
     Logout { name: String },
     /// Serve baton's tools (and a run_task tool) over MCP: stdio by default, or Streamable HTTP.
     Serve(McpServeArgs),
+    /// TEST ONLY: the client the MCP conformance suite launches (`--command`);
+    /// drives baton's ToolHub against the suite's server at URL. Hidden from --help.
+    #[command(hide = true)]
+    ConformanceClient {
+        /// The suite's server; it appends this as the last argument.
+        url: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +131,11 @@ pub struct McpServeArgs {
     /// The model run_task uses (default: as for `baton run`).
     #[arg(short, long)]
     pub model: Option<String>,
+    /// TEST ONLY: also offer the fixture tools, resources and prompts the
+    /// official MCP conformance suite calls (see tests/peers/CONFORMANCE.md).
+    /// Hidden from --help; never meant for real clients.
+    #[arg(long, hide = true)]
+    pub conformance_fixtures: bool,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ macro_rules! errln {
 
 mod approve;
 mod cli;
+mod conformance;
 mod local;
 mod mcp;
 mod models;
@@ -71,6 +72,7 @@ fn main() -> ExitCode {
                 cli::McpAction::Login(login) => mcp::login(&args, login).await,
                 cli::McpAction::Logout { name } => mcp::logout(&args, name),
                 cli::McpAction::Serve(serve_args) => serve::serve(&args, serve_args).await,
+                cli::McpAction::ConformanceClient { url } => conformance::client(url).await,
             },
             Command::Models(args) => match args.action {
                 Some(cli::ModelsAction::Pull(pull)) => local::pull(pull),

@@ -13,14 +13,15 @@ use baton_agent::{
     default_system_prompt, new_session_id, run_session,
 };
 use baton_config::Config;
+use baton_mcp::fixtures::ConformanceFixtures;
 use baton_mcp::{ToolHub, ToolServer};
 use baton_protocol::{
     AgentId, Envelope, Event, Outcome, PermissionMode, ToolAnnotations, ToolOutput, ToolSpec,
 };
 use baton_tools::{Tool, ToolContext, Toolbox, Workspace, builtin_tools};
-use rmcp::ServiceExt;
 use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
 use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
+use rmcp::{ServerHandler, ServiceExt};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
@@ -85,15 +86,24 @@ pub async fn serve(args: &McpArgs, serve: &McpServeArgs) -> u8 {
     let server = ToolServer::new(Arc::new(offered), "baton")
         .with_instructions("baton's workspace tools, and run_task, which runs a whole baton agent on a task and reports progress.");
 
-    let code = match serve.http {
-        None => serve_stdio(server).await,
-        Some(address) => serve_http(server, address, serve).await,
+    let code = if serve.conformance_fixtures {
+        // Test-only: the conformance suite's fixtures next to the real tools.
+        let fixtures = ConformanceFixtures::new(server);
+        match serve.http {
+            None => serve_stdio(fixtures.session()).await,
+            Some(address) => serve_http(move || fixtures.session(), address, serve).await,
+        }
+    } else {
+        match serve.http {
+            None => serve_stdio(server).await,
+            Some(address) => serve_http(move || server.clone(), address, serve).await,
+        }
     };
     hub.shutdown().await;
     code
 }
 
-async fn serve_stdio(server: ToolServer) -> u8 {
+async fn serve_stdio<S: ServerHandler>(server: S) -> u8 {
     match server.serve(rmcp::transport::stdio()).await {
         Ok(running) => match running.waiting().await {
             Ok(_) => exit::SUCCESS,
@@ -109,7 +119,12 @@ async fn serve_stdio(server: ToolServer) -> u8 {
     }
 }
 
-async fn serve_http(server: ToolServer, address: std::net::SocketAddr, serve: &McpServeArgs) -> u8 {
+/// Serves Streamable HTTP; `new_session` makes the handler for each session.
+async fn serve_http<S, F>(new_session: F, address: std::net::SocketAddr, serve: &McpServeArgs) -> u8
+where
+    S: ServerHandler,
+    F: Fn() -> S + Send + Sync + 'static,
+{
     let token = match &serve.token_env {
         Some(var) => match env(var).filter(|t| !t.trim().is_empty()) {
             Some(token) => Some(token),
@@ -133,12 +148,11 @@ async fn serve_http(server: ToolServer, address: std::net::SocketAddr, serve: &M
         .with_allowed_hosts(hosts)
         .with_allowed_origins(serve.allow_origins.clone())
         .with_cancellation_token(stop.child_token());
-    let service: StreamableHttpService<ToolServer, LocalSessionManager> =
-        StreamableHttpService::new(
-            move || Ok(server.clone()),
-            Arc::new(LocalSessionManager::default()),
-            config,
-        );
+    let service: StreamableHttpService<S, LocalSessionManager> = StreamableHttpService::new(
+        move || Ok(new_session()),
+        Arc::new(LocalSessionManager::default()),
+        config,
+    );
     let mut router = axum::Router::new().nest_service("/mcp", service);
     if let Some(token) = token {
         let expected = Arc::new(format!("Bearer {token}"));

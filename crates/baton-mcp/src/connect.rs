@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use http::{HeaderName, HeaderValue};
 use rmcp::model::{ProtocolVersion, Tool};
+use rmcp::service::ClientInitializeError;
 use rmcp::service::{Peer, RunningService};
 use rmcp::transport::StreamableHttpClientTransport;
 use rmcp::transport::streamable_http_client::StreamableHttpClientTransportConfig;
@@ -228,12 +229,33 @@ pub(crate) async fn connect(
                 )
                 .await
             } else {
-                let transport = StreamableHttpClientTransport::from_config(config);
-                tokio::time::timeout(
-                    timeout,
+                let deadline = tokio::time::Instant::now() + timeout;
+                let transport = StreamableHttpClientTransport::from_config(config.clone());
+                let first = tokio::time::timeout_at(
+                    deadline,
                     handler.clone().serve_with_lifecycle(transport, lifecycle()),
                 )
-                .await
+                .await;
+                match first {
+                    // Some 2025-era servers answer `server/discover` with a result
+                    // of the wrong shape (often `{}`) instead of "method not
+                    // found", so rmcp's probe cannot tell them legacy. Over HTTP a
+                    // fresh transport costs nothing: go straight to `initialize`.
+                    Ok(Err(ClientInitializeError::ExpectedInitResult(_))) => {
+                        tracing::debug!(
+                            "{url}: server/discover got a malformed answer; retrying with initialize"
+                        );
+                        let transport = StreamableHttpClientTransport::from_config(config);
+                        tokio::time::timeout_at(
+                            deadline,
+                            handler
+                                .clone()
+                                .serve_with_lifecycle(transport, ClientLifecycleMode::Initialize),
+                        )
+                        .await
+                    }
+                    other => other,
+                }
             }
         }
     };

@@ -30,6 +30,7 @@ use tokio_util::sync::CancellationToken;
 use crate::config::{McpServerConfig, ToolFilter, Transport};
 use crate::connect::{ConnectError, Connection, StderrTail, connect, list_tools, needs_login};
 use crate::convert::{cap_with_spill, output_from_mcp, spec_from_mcp};
+use crate::input;
 use crate::names::{BUILTIN_SERVER, Namer};
 use crate::server::ToolServer;
 
@@ -615,7 +616,77 @@ impl ToolHub {
         let Value::Object(arguments) = input else {
             return ToolOutput::error(format!("the arguments for {label} must be a JSON object"));
         };
-        let params = CallToolRequestParams::new(tool.to_owned()).with_arguments(arguments);
+        let mut params = CallToolRequestParams::new(tool.to_owned()).with_arguments(arguments);
+        let mut rounds = 0;
+        loop {
+            let response = match self.call_round(&live, &slot, params.clone(), ctx).await {
+                Round::Cancelled => return ToolOutput::error(format!("{label} was cancelled")),
+                Round::Failed(error) => {
+                    return ToolOutput::error(self.call_error(&slot, &live, &label, error));
+                }
+                Round::Answered(response) => *response,
+            };
+            match response {
+                ServerResult::CallToolResult(result) => {
+                    let mut output = output_from_mcp(result);
+                    cap_with_spill(
+                        &mut output,
+                        self.inner.options.max_result_chars,
+                        self.inner.options.spill_dir.as_deref(),
+                        ctx.call_id.as_str(),
+                    );
+                    return output;
+                }
+                // 2026-07-28: the server needs answers first; retry with them
+                // and its requestState, echoed untouched.
+                ServerResult::InputRequiredResult(asked) => {
+                    rounds += 1;
+                    if rounds > input::MAX_INPUT_ROUNDS {
+                        return ToolOutput::error(format!(
+                            "{label} still asked for input after {} rounds; baton gave up",
+                            input::MAX_INPUT_ROUNDS
+                        ));
+                    }
+                    let requests = asked.input_requests.unwrap_or_default();
+                    if requests.is_empty() {
+                        // Only a requestState: the server is shedding load.
+                        // Pause a little longer each round before retrying.
+                        let pause = Duration::from_millis(50 << rounds.min(4));
+                        tokio::select! {
+                            () = tokio::time::sleep(pause) => {}
+                            () = ctx.cancel.cancelled() => {
+                                return ToolOutput::error(format!("{label} was cancelled"));
+                            }
+                        }
+                    }
+                    let answers = match input::answer(&live.conn.handler, &live.conn.peer, requests)
+                        .await
+                    {
+                        Ok(answers) => answers,
+                        Err(error) => return ToolOutput::error(format!("{label} failed: {error}")),
+                    };
+                    params.input_responses = (!answers.is_empty()).then_some(answers);
+                    params.request_state = asked.request_state;
+                }
+                other => {
+                    return ToolOutput::error(format!(
+                        "{label} answered with something other than a tool result ({})",
+                        kind_of(&other)
+                    ));
+                }
+            }
+        }
+    }
+
+    /// One `tools/call` request: progress forwarded to the call's sink,
+    /// `notifications/cancelled` sent when the call is cancelled.
+    async fn call_round(
+        &self,
+        live: &Live,
+        slot: &Slot,
+        params: CallToolRequestParams,
+        ctx: &ToolContext,
+    ) -> Round {
         let options =
             PeerRequestOptions::with_timeout(slot.call_timeout).reset_timeout_on_progress();
         let peer = live.conn.peer.clone();
@@ -627,7 +698,7 @@ impl ToolHub {
             .await
         {
             Ok(handle) => handle,
-            Err(error) => return ToolOutput::error(self.call_error(&slot, &live, &label, error)),
+            Err(error) => return Round::Failed(error),
         };
         let request_id = handle.id.clone();
         let progress = match &ctx.progress {
@@ -661,23 +732,10 @@ impl ToolHub {
                     Some("cancelled by the user".into()),
                 );
                 let _ = peer.notify_cancelled(notice).await;
-                ToolOutput::error(format!("{label} was cancelled"))
+                Round::Cancelled
             }
-            Some(Ok(ServerResult::CallToolResult(result))) => {
-                let mut output = output_from_mcp(result);
-                cap_with_spill(
-                    &mut output,
-                    self.inner.options.max_result_chars,
-                    self.inner.options.spill_dir.as_deref(),
-                    ctx.call_id.as_str(),
-                );
-                output
-            }
-            Some(Ok(other)) => ToolOutput::error(format!(
-                "{label} answered with something other than a tool result ({})",
-                kind_of(&other)
-            )),
-            Some(Err(error)) => ToolOutput::error(self.call_error(&slot, &live, &label, error)),
+            Some(Ok(result)) => Round::Answered(Box::new(result)),
+            Some(Err(error)) => Round::Failed(error),
         }
     }
 
@@ -714,6 +772,13 @@ impl ToolHub {
             other => format!("{label} failed: {other}"),
         }
     }
+}
+
+/// How one request of a call ended.
+enum Round {
+    Answered(Box<ServerResult>),
+    Failed(ServiceError),
+    Cancelled,
 }
 
 fn kind_of(result: &ServerResult) -> String {

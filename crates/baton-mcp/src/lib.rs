@@ -8,13 +8,17 @@
 //! - [`ToolServer`]: baton's tools as an MCP server.
 //! - [`oauth`]: OAuth 2.1 sign-in for remote servers (`oauth = true`), on
 //!   rmcp's `auth` module, with credentials in private files.
+//! - [`fixtures`]: test-only fixtures for the MCP conformance suite
+//!   (`baton mcp serve --conformance-fixtures`).
 
 mod child;
 pub mod config;
 mod connect;
 mod convert;
+pub mod fixtures;
 mod handler;
 mod hub;
+mod input;
 pub mod names;
 pub mod oauth;
 mod server;

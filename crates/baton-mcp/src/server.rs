@@ -8,7 +8,7 @@ use baton_tools::{ToolContext, Toolbox};
 use rmcp::model::{
     CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
     ListToolsResult, PaginatedRequestParams, ProgressNotificationParam, ServerCapabilities,
-    ServerConfig,
+    ServerConfig, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler};
@@ -37,6 +37,11 @@ impl ToolServer {
         self.instructions = Some(instructions.into());
         self
     }
+
+    /// The tools as MCP sees them, in the toolbox's (stable) order.
+    pub(crate) fn mcp_tools(&self) -> Vec<Tool> {
+        self.tools.specs().iter().map(spec_to_mcp).collect()
+    }
 }
 
 impl ServerHandler for ToolServer {
@@ -57,9 +62,14 @@ impl ServerHandler for ToolServer {
         _request: Option<PaginatedRequestParams>,
         _ctx: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        Ok(ListToolsResult::with_all_items(
-            self.tools.specs().iter().map(spec_to_mcp).collect(),
-        ))
+        Ok(ListToolsResult::with_all_items(self.mcp_tools()))
+    }
+
+    // rmcp's HTTP transport asks for a tool's schema to check the
+    // `Mcp-Param-*` headers of a 2026-07-28 `tools/call` against the body
+    // (SEP-2243); without this, annotated parameters would go unchecked.
+    fn get_tool(&self, name: &str) -> Option<Tool> {
+        self.tools.spec(name).as_ref().map(spec_to_mcp)
     }
 
     async fn call_tool(
