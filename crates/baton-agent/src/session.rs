@@ -1,10 +1,12 @@
 use std::path::PathBuf;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use baton_protocol::{Event, Outcome, PermissionMode, SessionId, Totals};
+use std::sync::{Arc, Mutex};
+
+use baton_protocol::{AgentId, Envelope, Event, Outcome, PermissionMode, SessionId, Totals};
 use tokio_util::sync::CancellationToken;
 
-use crate::{Agent, AgentReport, EventBus};
+use crate::{Agent, AgentReport, EventBus, Subscriber};
 
 /// What the session-level events report about a run.
 #[derive(Debug, Clone)]
@@ -58,13 +60,17 @@ pub async fn run_session(
     for event in &spec.startup {
         bus.emit(agent.id(), None, event.clone());
     }
+    let tally = Arc::new(Tally::new(agent.id().clone()));
+    bus.subscribe(tally.clone());
     let report = agent.run(bus, &spec.task, cancel).await;
+    let children = tally.take();
     let totals = Totals {
-        usage: report.usage,
-        cost: report.cost,
-        turns: report.turns,
-        tool_calls: report.tool_calls,
+        usage: report.usage + children.usage,
+        cost: report.cost + children.cost,
+        turns: report.turns + children.turns,
+        tool_calls: report.tool_calls + children.tool_calls,
         wall_ms: started.elapsed().as_millis() as u64,
+        delegated_usd: children.cost.total_usd,
     };
     bus.emit(
         agent.id(),
@@ -81,5 +87,48 @@ pub async fn run_session(
         totals,
         error: report.error.clone(),
         agent: report,
+    }
+}
+
+/// Adds up what every agent but the root consumed, from their events: each
+/// sub-agent's `agent_finished` carries its own totals (partial calls
+/// included), and its tool calls are counted as they finish.
+struct Tally {
+    root: AgentId,
+    sums: Mutex<Totals>,
+}
+
+impl Tally {
+    fn new(root: AgentId) -> Self {
+        Self {
+            root,
+            sums: Mutex::new(Totals::default()),
+        }
+    }
+
+    fn take(&self) -> Totals {
+        self.sums.lock().map(|sums| *sums).unwrap_or_default()
+    }
+}
+
+impl Subscriber for Tally {
+    fn on_event(&self, envelope: &Envelope) {
+        if envelope.agent == self.root {
+            return;
+        }
+        let Ok(mut sums) = self.sums.lock() else {
+            return;
+        };
+        match &envelope.event {
+            Event::AgentFinished {
+                usage, cost, turns, ..
+            } => {
+                sums.usage += *usage;
+                sums.cost += *cost;
+                sums.turns += turns;
+            }
+            Event::ToolCallFinished { .. } | Event::ToolCallDenied { .. } => sums.tool_calls += 1,
+            _ => {}
+        }
     }
 }

@@ -152,6 +152,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_turns: Option<u32>,
 
+    /// Run as this role: `orchestrator` plans and delegates to sub-agents
+    /// (explorer, worker, reviewer, or roles from .baton/agents/NAME.md).
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+
     /// Stop before spending more than this many US dollars. Each model
     /// call is checked against its worst case first, so this holds.
     #[arg(long, value_name = "USD", value_parser = positive_f64)]

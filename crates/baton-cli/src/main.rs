@@ -23,6 +23,7 @@ mod conformance;
 mod local;
 mod mcp;
 mod models;
+mod orchestra;
 mod render;
 mod route;
 mod run;

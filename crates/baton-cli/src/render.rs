@@ -112,6 +112,27 @@ impl Subscriber for Terminal {
             return;
         };
         let s = self.style;
+        if envelope.parent.is_some() {
+            // A sub-agent: a line per start, tool call and end, indented by
+            // depth; its text is for its parent, not for stdout.
+            if let Some(text) = sub_agent_line(envelope) {
+                let depth = envelope.agent.as_str().matches('.').count().max(1);
+                let text = format!("{}{text}", "  ".repeat(depth));
+                let painted = match &envelope.event {
+                    Event::AgentFinished {
+                        outcome: Outcome::Success,
+                        ..
+                    } => s.dim(&text),
+                    Event::AgentFinished { .. }
+                    | Event::ToolCallDenied { .. }
+                    | Event::ToolCallFinished { .. } => s.red(&text),
+                    Event::BudgetExceeded { .. } | Event::Warning { .. } => s.yellow(&text),
+                    _ => s.dim(&text),
+                };
+                self.line(&mut state, &painted);
+            }
+            return;
+        }
         match &envelope.event {
             Event::SessionStarted {
                 model, permission, ..
@@ -248,6 +269,64 @@ impl Subscriber for Terminal {
     }
 }
 
+/// How the terminal shows a sub-agent's event, if at all.
+fn sub_agent_line(envelope: &Envelope) -> Option<String> {
+    let agent = envelope.agent.as_str();
+    Some(match &envelope.event {
+        Event::AgentSpawned {
+            role,
+            model,
+            reason,
+            task,
+            ..
+        } => {
+            let task = task
+                .as_deref()
+                .map(|t| clip(t.lines().next().unwrap_or(""), 80));
+            let reason = reason.as_deref().map(|r| format!(" ({})", clip(r, 100)));
+            format!(
+                "↳ {agent} {role} on {model}{}: {}",
+                reason.unwrap_or_default(),
+                task.unwrap_or_default()
+            )
+        }
+        Event::ToolCallStarted { tool, input, .. } => {
+            format!("▸ {agent}: {tool} {}", summarize_input(input))
+                .trim_end()
+                .to_owned()
+        }
+        Event::ToolCallFinished { output, .. } if output.is_error => {
+            let first = output.text_summary();
+            let first = first.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            format!("✗ {agent}: {}", clip(first, 140))
+        }
+        Event::ToolCallDenied { tool, reason, .. } => {
+            format!("✗ {agent}: {tool} denied: {}", clip(reason, 140))
+        }
+        Event::ModelRetry { reason, .. } => format!("↻ {agent}: {reason}"),
+        Event::BudgetExceeded { budget, limit, .. } => {
+            format!("! {agent}: its {budget:?} budget ({limit}) ran out")
+        }
+        Event::Warning { message } => format!("! {agent}: {message}"),
+        Event::AgentFinished {
+            outcome,
+            cost,
+            turns,
+            ..
+        } => format!(
+            "{} {agent} {outcome} · {turns} {} · ${:.4}",
+            if *outcome == Outcome::Success {
+                "✓"
+            } else {
+                "✗"
+            },
+            if *turns == 1 { "turn" } else { "turns" },
+            cost.total_usd
+        ),
+        _ => return None,
+    })
+}
+
 /// Whether a progress update is shown: the first, the last, and then at
 /// most one every [`PROGRESS_EVERY_MS`].
 fn progress_due(last_shown_ms: Option<u64>, now_ms: u64, finished: bool) -> bool {
@@ -287,7 +366,15 @@ pub fn closing_line(totals: &Totals, priced: bool) -> String {
             thousands(usage.output_tokens)
         )
     };
-    let cost = if priced {
+    let cost = if priced && totals.delegated_usd > 0.0 {
+        let share = totals.delegated_usd / totals.cost.total_usd.max(f64::MIN_POSITIVE);
+        format!(
+            "${:.4} (${:.4}, {:.0}%, by sub-agents)",
+            totals.cost.total_usd,
+            totals.delegated_usd,
+            (share * 100.0).min(100.0)
+        )
+    } else if priced {
         format!("${:.4}", totals.cost.total_usd)
     } else {
         "cost unknown (no price for this model)".into()
@@ -362,12 +449,22 @@ mod tests {
             turns: 3,
             tool_calls: 1,
             wall_ms: 14_234,
+            delegated_usd: 0.0,
         };
         assert_eq!(
             closing_line(&totals, true),
             "· 3 turns · 1 tool call · 12,345 in (8,000 cached) / 1,234 out tokens · $0.0123 · 14.2s"
         );
         assert!(closing_line(&totals, false).contains("cost unknown"));
+        let delegated = Totals {
+            delegated_usd: 0.009225,
+            ..totals
+        };
+        assert!(
+            closing_line(&delegated, true).contains("· $0.0123 ($0.0092, 75%, by sub-agents) ·"),
+            "{}",
+            closing_line(&delegated, true)
+        );
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(1_000_000), "1,000,000");
     }

@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use baton_agent::{
-    Agent, AgentConfig, Budget, DenyAll, EventBus, Limits, PermissionPolicy, SessionSpec,
-    default_system_prompt, new_session_id, run_session,
+    Agent, AgentConfig, Budget, Delegator, DenyAll, EventBus, Inspector, Limits, PermissionPolicy,
+    SessionSpec, WithDelegate, default_system_prompt, new_session_id, run_session,
 };
 use baton_config::Config;
 use baton_models::{ModelClient, build_client};
 use baton_protocol::{AgentId, Event, McpServerStatus, Outcome, PermissionMode};
-use baton_tools::Workspace;
+use baton_tools::{Toolbox, Workspace};
 use tokio_util::sync::CancellationToken;
 
 use crate::approve::TerminalApprover;
@@ -71,33 +71,91 @@ pub async fn run(args: RunArgs) -> u8 {
         })
     };
     let root = AgentId::new("root");
+    let base_prompt = config
+        .system_prompt
+        .clone()
+        .unwrap_or_else(|| default_system_prompt(workspace.root()));
+    // `--role orchestrator` (or `role = …` in baton.toml) makes the root
+    // agent a role, with a `delegate` tool when the role may delegate.
+    let role = match args.role.clone().or_else(|| config.role.clone()) {
+        None => None,
+        Some(name) => {
+            let roles = match crate::orchestra::roles(&config, workspace.root()) {
+                Ok(roles) => roles,
+                Err(error) => return usage_error(&error),
+            };
+            let Some(def) = roles.get(&name).cloned() else {
+                let known: Vec<&str> = roles.names().collect();
+                return usage_error(&format!(
+                    "there is no role `{name}`; the roles are: {} (add one in .baton/agents/NAME.md or [roles.NAME])",
+                    known.join(", ")
+                ));
+            };
+            Some((def, roles))
+        }
+    };
     let agent_config = AgentConfig {
-        role: "main".into(),
-        system_prompt: Some(
-            config
-                .system_prompt
-                .clone()
-                .unwrap_or_else(|| default_system_prompt(workspace.root())),
-        ),
-        max_turns: args.max_turns.unwrap_or(config.max_turns),
+        role: role
+            .as_ref()
+            .map_or("main".into(), |(def, _)| def.name.clone()),
+        system_prompt: Some(match &role {
+            Some((def, _)) => format!("{}\n\n{base_prompt}", def.instructions),
+            None => base_prompt.clone(),
+        }),
+        max_turns: args.max_turns.unwrap_or_else(|| {
+            role.as_ref()
+                .map_or(config.max_turns, |(def, _)| def.max_turns)
+        }),
         max_tokens: config.max_tokens,
         ..AgentConfig::default()
     };
+    let budget_usd = args.budget_usd.or(config.budget.usd);
     let budget = Budget::root(Limits {
-        usd: args.budget_usd,
-        tokens: args.budget_tokens,
+        usd: budget_usd,
+        tokens: args.budget_tokens.or(config.budget.tokens),
         turns: None,
-        wall_ms: args.budget_time.map(|secs| (secs * 1000.0).ceil() as u64),
+        wall_ms: args
+            .budget_time
+            .or(config.budget.seconds)
+            .map(|secs| (secs * 1000.0).ceil() as u64),
     });
-    if args.budget_usd.is_some() && model.info().price.is_none() {
+    if budget_usd.is_some() && model.info().price.is_none() {
         warnings.push(format!(
-            "--budget-usd cannot be enforced: `{}` has no price; give it one under [models] in baton.toml",
+            "the money budget cannot be enforced: `{}` has no price; give it one under [models] in baton.toml",
             model.info().name
         ));
     }
-    let agent = Agent::new(root.clone(), model, Arc::new(hub.clone()), agent_config)
+    let policy: Arc<dyn Inspector> = Arc::new(PermissionPolicy::new(permission, approver));
+    let hub_tools: Arc<dyn Toolbox> = Arc::new(hub.clone());
+    let tools: Arc<dyn Toolbox> = match &role {
+        Some((def, roles)) if def.can_delegate => {
+            let chooser = match crate::orchestra::RouterChooser::new(
+                &config,
+                workspace.root(),
+                model.clone(),
+            ) {
+                Ok(chooser) => chooser,
+                Err(error) => return usage_error(&error),
+            };
+            let settings = crate::orchestra::delegation(
+                &config,
+                roles.clone(),
+                Arc::new(chooser),
+                hub_tools.clone(),
+                bus.clone(),
+                base_prompt,
+                vec![policy.clone()],
+            );
+            Arc::new(WithDelegate::new(
+                hub_tools,
+                Delegator::new(settings, root.clone(), budget.clone(), 0),
+            ))
+        }
+        _ => hub_tools,
+    };
+    let agent = Agent::new(root.clone(), model, tools, agent_config)
         .with_budget(budget)
-        .with_inspector(Arc::new(PermissionPolicy::new(permission, approver)));
+        .with_inspector(policy);
 
     if permission == PermissionMode::Ask && !TerminalApprover::available() {
         warnings.push(

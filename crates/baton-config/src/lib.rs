@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use baton_mcp::{McpServerConfig, parse_mcp_json};
-use baton_models::{ModelConfig, ModelRegistry};
+use baton_models::{ModelConfig, ModelRegistry, ProviderKind};
 use baton_protocol::PermissionMode;
 use serde::Deserialize;
 
@@ -198,6 +198,12 @@ impl Config {
                 message: e.to_string(),
             })?;
         }
+        let mut file = file;
+        if let Some(dir) = path.parent() {
+            for model in file.models.values_mut() {
+                anchor_paths(model, dir);
+            }
+        }
         self.layer(file);
         self.sources.push(path.to_path_buf());
         Ok(())
@@ -288,6 +294,22 @@ impl Config {
     }
 }
 
+/// Files a model names (a script, a GGUF file) are relative to the config
+/// file that names them, not to wherever baton happens to run.
+fn anchor_paths(model: &mut ModelConfig, dir: &Path) {
+    if model.provider == ProviderKind::Scripted
+        && let Some(script) = &model.model
+        && Path::new(script).is_relative()
+    {
+        model.model = Some(dir.join(script).display().to_string());
+    }
+    if let Some(file) = &model.path
+        && file.is_relative()
+    {
+        model.path = Some(dir.join(file));
+    }
+}
+
 fn user_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
     let base = env("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
@@ -312,6 +334,60 @@ mod tests {
                 .find(|(k, _)| *k == var)
                 .map(|(_, v)| (*v).to_owned())
         }
+    }
+
+    #[test]
+    fn model_files_are_relative_to_the_config_file_and_orchestra_tables_parse() {
+        let mut config = Config::default();
+        let text = r#"
+role = "orchestrator"
+[models.cheap]
+provider = "scripted"
+model = "scripts/cheap.json"
+[models.abs]
+provider = "scripted"
+model = "/abs/strong.json"
+[budget]
+usd = 2.5
+[routing]
+policy = "rules"
+rules = [{ model = "cheap", role = "explorer" }]
+default = "abs"
+[delegation]
+max_parallel = 8
+[roles.docs]
+model = "cheap"
+tools = ["read_file", "write_file"]
+instructions = "Write docs."
+"#;
+        config
+            .layer_str(text, Path::new("/proj/baton.toml"))
+            .unwrap();
+        assert_eq!(
+            config.models["cheap"].model.as_deref(),
+            Some("/proj/scripts/cheap.json")
+        );
+        assert_eq!(
+            config.models["abs"].model.as_deref(),
+            Some("/abs/strong.json")
+        );
+        assert_eq!(config.role.as_deref(), Some("orchestrator"));
+        assert_eq!(config.budget.usd, Some(2.5));
+        assert_eq!(config.routing.policy, RoutePolicy::Rules);
+        assert_eq!(config.routing.rules[0].role.as_deref(), Some("explorer"));
+        assert_eq!(config.delegation.max_parallel, Some(8));
+        assert_eq!(
+            config.roles["docs"].instructions.as_deref(),
+            Some("Write docs.")
+        );
+        let error = Config::default()
+            .layer_str("[routing]\npolicy = \"magic\"\n", Path::new("b.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("b.toml") && error.contains("magic"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -217,11 +217,19 @@ pub enum BudgetKind {
 /// What a whole session consumed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
+    /// The whole agent tree's: the root agent and every sub-agent.
     pub usage: Usage,
     pub cost: Cost,
     pub turns: u32,
     pub tool_calls: u32,
     pub wall_ms: u64,
+    /// The part of `cost` spent by sub-agents.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub delegated_usd: f64,
+}
+
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
 }
 
 /// Which tool calls need a human's approval.

@@ -143,6 +143,7 @@ fn all_events() -> Vec<Event> {
                 turns: 3,
                 tool_calls: 2,
                 wall_ms: 99,
+                delegated_usd: 0.0125,
             },
             error: Some("boom".into()),
         },
