@@ -11,7 +11,7 @@
 //! normal `baton mcp serve` path (`--tools read_file`). The peers are
 //! `bench/peers/read_file_server.{py,mjs}`.
 //!
-//! Usage: `mcp-serve [calls] [rounds]`, with `BATON_PEER_PYTHON`,
+//! Usage: `mcp-serve [calls] [rounds] [stdio|http|both]`, with `BATON_PEER_PYTHON`,
 //! `BATON_PEER_NODE` and `BATON_PEER_NODE_MODULES` set
 //! (`source scripts/lib/peers.sh && ensure_peers`). `BATON_BIN` overrides
 //! the baton binary (default: next to this one).
@@ -283,8 +283,13 @@ async fn main() -> Result<(), String> {
         .map(|n| format!("line {n} of a small file\n"))
         .collect();
     std::fs::write(dir.path().join(FILE), text).map_err(|e| e.to_string())?;
-    bench_transport(&env, false, dir.path(), calls.max(1), rounds.max(1)).await?;
-    println!();
-    bench_transport(&env, true, dir.path(), calls.max(1), rounds.max(1)).await?;
+    let which = args.get(2).map_or("both", String::as_str);
+    if which != "http" {
+        bench_transport(&env, false, dir.path(), calls.max(1), rounds.max(1)).await?;
+        println!();
+    }
+    if which != "stdio" {
+        bench_transport(&env, true, dir.path(), calls.max(1), rounds.max(1)).await?;
+    }
     Ok(())
 }
