@@ -95,7 +95,10 @@ pub async fn serve(args: &McpArgs, serve: &McpServeArgs) -> u8 {
 }
 
 async fn serve_stdio(server: ToolServer) -> u8 {
-    match server.serve(rmcp::transport::stdio()).await {
+    // Non-blocking pipes when stdin and stdout are pipes (as when a client
+    // starts us): tokio's stdin/stdout do every read and write on the
+    // blocking thread pool, a thread hand-off per message each way.
+    match server.serve(rmcp::transport::stdio_pipes()).await {
         Ok(running) => match running.waiting().await {
             Ok(_) => exit::SUCCESS,
             Err(error) => {
