@@ -78,7 +78,7 @@ async fn serve_echo(mode: &str) -> Result<(), String> {
     match mode {
         "stdio" => {
             let running = Echo
-                .serve(rmcp::transport::stdio())
+                .serve(rmcp::transport::stdio_pipes())
                 .await
                 .map_err(|e| e.to_string())?;
             running.waiting().await.map_err(|e| e.to_string())?;
