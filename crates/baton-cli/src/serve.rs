@@ -8,6 +8,7 @@ use async_trait::async_trait;
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::serve::ListenerExt;
 use baton_agent::{
     Agent, AgentConfig, DenyAll, EventBus, PermissionPolicy, SessionSpec, Subscriber,
     default_system_prompt, new_session_id, run_session,
@@ -104,7 +105,10 @@ pub async fn serve(args: &McpArgs, serve: &McpServeArgs) -> u8 {
 }
 
 async fn serve_stdio<S: ServerHandler>(server: S) -> u8 {
-    match server.serve(rmcp::transport::stdio()).await {
+    // Non-blocking pipes when stdin and stdout are pipes (as when a client
+    // starts us): tokio's stdin/stdout do every read and write on the
+    // blocking thread pool, a thread hand-off per message each way.
+    match server.serve(rmcp::transport::stdio_pipes()).await {
         Ok(running) => match running.waiting().await {
             Ok(_) => exit::SUCCESS,
             Err(error) => {
@@ -147,7 +151,12 @@ where
     let config = StreamableHttpServerConfig::default()
         .with_allowed_hosts(hosts)
         .with_allowed_origins(serve.allow_origins.clone())
-        .with_cancellation_token(stop.child_token());
+        .with_cancellation_token(stop.child_token())
+        // A call that sends nothing before its result is answered with a
+        // plain JSON body instead of an SSE stream: cheaper for both sides.
+        // rmcp falls back to SSE by itself as soon as a handler sends
+        // anything first (run_task's progress), so nothing is lost.
+        .with_json_response(true);
     let service: StreamableHttpService<S, LocalSessionManager> = StreamableHttpService::new(
         move || Ok(new_session()),
         Arc::new(LocalSessionManager::default()),
@@ -178,6 +187,13 @@ where
     tokio::spawn(async move {
         let _ = tokio::signal::ctrl_c().await;
         shutdown.cancel();
+    });
+    // Small writes (an SSE event, a short JSON body) go out at once rather
+    // than waiting on Nagle's algorithm for the previous segment's ACK.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "cannot set TCP_NODELAY");
+        }
     });
     match axum::serve(listener, router)
         .with_graceful_shutdown(stop.cancelled_owned())

@@ -298,6 +298,81 @@ fn streamable_http_with_a_bearer_token_and_host_checks() {
     let _ = server.wait();
 }
 
+/// A 2026-07-28 `tools/call` POSTed by hand: the whole response, headers included.
+fn post_tool_call(url: &str, tool: &str, arguments: Value) -> String {
+    let address = url.trim_start_matches("http://").split('/').next().unwrap();
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let body = json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {
+        "name": tool, "arguments": arguments, "_meta": {
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+            "io.modelcontextprotocol/clientInfo": {"name": "t", "version": "1"},
+            "io.modelcontextprotocol/clientCapabilities": {}}}})
+    .to_string();
+    write!(
+        stream,
+        "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/call\r\nMcp-Name: {tool}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+}
+
+#[test]
+fn over_http_plain_results_are_json_bodies_and_run_task_still_streams_progress() {
+    let peers = peers();
+    let dir = workspace();
+    let script = dir.path().join("task.json");
+    std::fs::write(
+        &script,
+        json!([
+            {"text": "Reading.", "tool_calls": [{"name": "read_file", "input": {"path": "hello.txt"}}]},
+            {"text": "The file says hello."}
+        ])
+        .to_string(),
+    )
+    .unwrap();
+    let model = format!("scripted:{}", script.display());
+    let (mut server, url) = spawn_http(dir.path(), &["--model", &model], None);
+    // A call that sends nothing before its result gets a plain JSON body.
+    let response = post_tool_call(&url, "read_file", json!({"path": "hello.txt"}));
+    let lower = response.to_ascii_lowercase();
+    assert!(
+        lower.contains("content-type: application/json"),
+        "{response}"
+    );
+    assert!(response.contains("hello from the workspace"), "{response}");
+    // One that reports progress first is still streamed, progress included.
+    let result = run_client(
+        &python_client(
+            &peers,
+            &[
+                "--call",
+                "run_task",
+                "--args",
+                r#"{"task": "what does hello.txt say?"}"#,
+            ],
+            &["http".to_owned(), url.clone()],
+        ),
+        &[],
+    );
+    let call = &result["call"];
+    assert_eq!(call["result"]["content"][0]["text"], "The file says hello.");
+    let progress: Vec<&str> = call["progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["message"].as_str())
+        .collect();
+    assert!(progress.contains(&"read_file hello.txt"), "{progress:?}");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
 #[test]
 fn baton_run_uses_tools_from_a_python_sdk_server() {
     let peers = peers();
