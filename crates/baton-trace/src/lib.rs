@@ -155,7 +155,8 @@ pub struct ToolCall {
 /// An agent while its events are being read.
 struct Building {
     node: AgentNode,
-    finished_usage: Option<(Sums, f64)>,
+    /// `agent_finished`'s usage and cost, which win over the model-call sums.
+    finished: Option<(Usage, f64)>,
     first_seq: u64,
 }
 
@@ -299,9 +300,7 @@ impl Trace {
                 } => {
                     node.outcome = Some(o);
                     node.end_ms = ts;
-                    let mut sums = Sums::default();
-                    sums.add_usage(&usage);
-                    building.finished_usage = Some((sums, cost.total_usd));
+                    building.finished = Some((usage, cost.total_usd));
                 }
                 Event::SessionFinished {
                     outcome: o, totals, ..
@@ -361,7 +360,7 @@ impl Building {
                 tool_calls: Vec::new(),
                 children: Vec::new(),
             },
-            finished_usage: None,
+            finished: None,
             first_seq,
         }
     }
@@ -393,11 +392,11 @@ fn assemble(mut agents: HashMap<AgentId, Building>, last_ms: u64) -> Result<Agen
     let mut by_parent: HashMap<Option<AgentId>, Vec<(u64, AgentNode)>> = HashMap::new();
     for (_, mut building) in agents {
         let node = &mut building.node;
-        if let Some((sums, cost)) = building.finished_usage {
-            node.own.input_tokens = sums.input_tokens;
-            node.own.output_tokens = sums.output_tokens;
-            node.own.cache_read_tokens = sums.cache_read_tokens;
-            node.own.cache_write_tokens = sums.cache_write_tokens;
+        if let Some((usage, cost)) = building.finished {
+            node.own.input_tokens = usage.input_tokens;
+            node.own.output_tokens = usage.output_tokens;
+            node.own.cache_read_tokens = usage.cache_read_tokens;
+            node.own.cache_write_tokens = usage.cache_write_tokens;
             node.own.cost_usd = cost;
         } else {
             node.end_ms = last_ms;
