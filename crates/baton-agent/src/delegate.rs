@@ -171,7 +171,12 @@ impl Delegator {
         let mut attempt = 1;
         loop {
             let model_name = choice.model.info().name.clone();
-            let report = self.attempt(&id, request, choice, ctx).await;
+            // Each attempt is an agent of its own in the events and the trace.
+            let attempt_id = match attempt {
+                1 => id.clone(),
+                n => AgentId::new(format!("{}~{n}", id.as_str())),
+            };
+            let report = self.attempt(&attempt_id, request, choice, ctx).await;
             let retry = matches!(report.outcome, Outcome::Failure | Outcome::BudgetExhausted)
                 && attempt < self.settings.max_attempts
                 && !ctx.cancel.is_cancelled();

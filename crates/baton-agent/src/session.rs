@@ -127,7 +127,8 @@ impl Subscriber for Tally {
                 sums.cost += *cost;
                 sums.turns += turns;
             }
-            Event::ToolCallFinished { .. } | Event::ToolCallDenied { .. } => sums.tool_calls += 1,
+            // As the root agent counts its own: calls that ran.
+            Event::ToolCallFinished { .. } => sums.tool_calls += 1,
             _ => {}
         }
     }

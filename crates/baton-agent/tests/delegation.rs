@@ -590,7 +590,7 @@ async fn the_cascade_escalates_to_a_stronger_model_when_a_child_fails() {
     assert_eq!(report.answer, "fixed");
     let text = &tool_result_texts(&report)[0];
     assert!(
-        text.starts_with("root.1 (worker, strong): success (escalated from cheap, middle)"),
+        text.starts_with("root.1~3 (worker, strong): success (escalated from cheap, middle)"),
         "{text}"
     );
     assert!(text.contains("done properly"), "{text}");
@@ -611,4 +611,10 @@ async fn the_cascade_escalates_to_a_stronger_model_when_a_child_fails() {
         ("strong".into(), "escalated after middle".into())
     );
     assert_eq!(models.len(), 3);
+    let ids: Vec<&str> = events
+        .iter()
+        .filter(|e| matches!(e.event, Event::AgentSpawned { .. }) && e.agent.as_str() != "root")
+        .map(|e| e.agent.as_str())
+        .collect();
+    assert_eq!(ids, ["root.1", "root.1~2", "root.1~3"]);
 }

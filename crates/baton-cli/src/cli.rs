@@ -24,6 +24,26 @@ pub enum Command {
     Mcp(McpArgs),
     /// Train and evaluate the learned model router.
     Route(crate::route::RouteArgs),
+    /// Show a session's agent tree: models, router reasons, tokens, cost,
+    /// time, tool calls and outcomes; or write it as JSON or an HTML timeline.
+    Trace(TraceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    /// The JSONL file `baton run --json` wrote (`baton run --json "…" > run.jsonl`).
+    /// Session ids will work here once baton keeps sessions in its store;
+    /// until then, pass the file.
+    #[arg(value_name = "FILE.jsonl")]
+    pub source: PathBuf,
+
+    /// Print the trace as JSON (field names in docs/trace.md) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also write one self-contained HTML page (agent tree and timeline) here.
+    #[arg(long, value_name = "OUT.html")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

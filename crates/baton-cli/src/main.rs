@@ -29,6 +29,7 @@ mod route;
 mod run;
 mod serve;
 mod tools;
+mod trace;
 
 use std::process::ExitCode;
 
@@ -80,6 +81,7 @@ fn main() -> ExitCode {
                 None => models::list(args),
             },
             Command::Route(args) => route::run(args),
+            Command::Trace(args) => trace::run(&args),
         }
     });
     // Tool tasks that ignored cancellation must not keep the process alive.
