@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use baton_agent::Subscriber;
 use baton_protocol::{BudgetKind, Envelope, Event, McpServerStatus, Outcome, ToolCallId, Totals};
+use baton_trace::text::{clip, thousands};
 use serde_json::Value;
 
 /// Writes each event as one line of JSON on stdout.
@@ -393,18 +394,6 @@ pub fn closing_line(totals: &Totals, priced: bool) -> String {
     )
 }
 
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The most telling argument of a call, for one line: a path, a command, a pattern.
 pub fn summarize_input(input: &Value) -> String {
     let Some(object) = input.as_object() else {
@@ -420,13 +409,6 @@ pub fn summarize_input(input: &Value) -> String {
         String::new()
     } else {
         clip(&input.to_string(), 100)
-    }
-}
-
-fn clip(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
     }
 }
 

@@ -7,7 +7,9 @@
 //! expected failures. Only loopback is used.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
-use std::collections::HashMap;
+mod common;
+use common::peers;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -15,24 +17,6 @@ use std::time::{Duration, Instant};
 
 /// One whole `--requirements` run takes a few seconds; this bounds a hang.
 const SUITE_TIMEOUT: Duration = Duration::from_secs(300);
-
-fn peers() -> HashMap<String, String> {
-    let dir = std::env::var("BATON_PEERS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            let cache = std::env::var("XDG_CACHE_HOME")
-                .map(PathBuf::from)
-                .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap()).join(".cache"));
-            cache.join("baton/peers")
-        });
-    let text = std::fs::read_to_string(dir.join("peers.env")).unwrap_or_else(|e| {
-        panic!("{e}: install the MCP peers with `bash scripts/lib/peers.sh` (scripts/test does)")
-    });
-    text.lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-}
 
 fn baton() -> PathBuf {
     assert_cmd::cargo::cargo_bin("baton")

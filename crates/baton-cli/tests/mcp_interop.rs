@@ -3,31 +3,16 @@
 //! `baton mcp list`. The peers are installed by `scripts/lib/peers.sh`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
+mod common;
+use common::peers;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-
-fn peers() -> HashMap<String, String> {
-    let dir = std::env::var("BATON_PEERS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            let cache = std::env::var("XDG_CACHE_HOME")
-                .map(PathBuf::from)
-                .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap()).join(".cache"));
-            cache.join("baton/peers")
-        });
-    let text = std::fs::read_to_string(dir.join("peers.env")).unwrap_or_else(|e| {
-        panic!("{e}: install the MCP peers with `bash scripts/lib/peers.sh` (scripts/test does)")
-    });
-    text.lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-}
 
 fn peer_file(relative: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

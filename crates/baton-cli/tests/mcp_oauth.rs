@@ -6,7 +6,9 @@
 //! callback listener. Every wait is bounded and every child is killed on drop.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
-use std::collections::HashMap;
+mod common;
+use common::peers;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -19,24 +21,6 @@ use serde_json::{Value, json};
 
 /// Access tokens from the fixture live this long.
 const TOKEN_TTL_SECS: u64 = 2;
-
-fn peers() -> HashMap<String, String> {
-    let dir = std::env::var("BATON_PEERS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            let cache = std::env::var("XDG_CACHE_HOME")
-                .map(PathBuf::from)
-                .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap()).join(".cache"));
-            cache.join("baton/peers")
-        });
-    let text = std::fs::read_to_string(dir.join("peers.env")).unwrap_or_else(|e| {
-        panic!("{e}: install the MCP peers with `bash scripts/lib/peers.sh` (scripts/test does)")
-    });
-    text.lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-}
 
 fn baton() -> PathBuf {
     assert_cmd::cargo::cargo_bin("baton")

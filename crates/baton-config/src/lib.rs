@@ -311,15 +311,7 @@ fn anchor_paths(model: &mut ModelConfig, dir: &Path) {
 }
 
 fn user_config_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let base = env("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            env("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|home| PathBuf::from(home).join(".config"))
-        })?;
-    Some(base.join("baton").join("config.toml"))
+    Some(baton_mcp::oauth::user_config_dir(env)?.join("config.toml"))
 }
 
 #[cfg(test)]

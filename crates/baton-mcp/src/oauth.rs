@@ -48,8 +48,9 @@ pub const DEFAULT_LOGIN_TIMEOUT: Duration = Duration::from_secs(300);
 /// The path of the redirect URI on the loopback listener.
 const CALLBACK_PATH: &str = "/callback";
 
-/// `$XDG_CONFIG_HOME/baton/oauth`, else `~/.config/baton/oauth`.
-pub fn default_credentials_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+/// baton's user config directory: `$XDG_CONFIG_HOME/baton`, else
+/// `~/.config/baton`. The config file and the credentials both live here.
+pub fn user_config_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
     let base = env("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -58,7 +59,12 @@ pub fn default_credentials_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<P
                 .filter(|v| !v.is_empty())
                 .map(|home| PathBuf::from(home).join(".config"))
         })?;
-    Some(base.join("baton").join(CREDENTIALS_SUBDIR))
+    Some(base.join("baton"))
+}
+
+/// `$XDG_CONFIG_HOME/baton/oauth`, else `~/.config/baton/oauth`.
+pub fn default_credentials_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    Some(user_config_dir(env)?.join(CREDENTIALS_SUBDIR))
 }
 
 /// The command that signs in to a server; `workspace` when it is not the
