@@ -618,3 +618,66 @@ async fn the_cascade_escalates_to_a_stronger_model_when_a_child_fails() {
         .collect();
     assert_eq!(ids, ["root.1", "root.1~2", "root.1~3"]);
 }
+
+/// A model whose client panics when asked for anything.
+struct Panicking(ModelInfo);
+
+impl ModelClient for Panicking {
+    fn info(&self) -> &ModelInfo {
+        &self.0
+    }
+    fn stream(&self, _request: ModelRequest) -> ModelStream {
+        panic!("the provider client has a bug");
+    }
+}
+
+struct PanickingChooser;
+
+impl ModelChooser for PanickingChooser {
+    fn choose(&self, _role: &RoleDef, _task: &str, _hint: Option<&str>) -> Result<Choice, String> {
+        let info = scripted("broken", &json!([{"text": "x"}])).info().clone();
+        Ok(Choice {
+            model: Arc::new(Panicking(info)),
+            reason: "the only one".into(),
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_child_that_panics_becomes_a_failed_report() {
+    let mut tree = Tree::new(Chooser::new(&[]), vec![]);
+    let orchestrator = json!([
+        {"text": "", "tool_calls": [delegate("do it", "worker")]},
+        {"text": "carried on"}
+    ]);
+    let settings = Delegation {
+        roles: Arc::new(Roles::builtin()),
+        chooser: Arc::new(PanickingChooser),
+        tools: tree.tools.clone(),
+        bus: tree.bus.clone(),
+        base_prompt: String::new(),
+        max_parallel: 4,
+        max_depth: 2,
+        inspectors: Vec::new(),
+        max_summary_chars: 2000,
+        max_attempts: 1,
+    };
+    let root_id = AgentId::new("root");
+    let tools = Arc::new(WithDelegate::new(
+        tree.tools.clone(),
+        Delegator::new(settings, root_id.clone(), Budget::unlimited(), 0),
+    ));
+    let root = Agent::new(
+        root_id,
+        Arc::new(scripted("strong", &orchestrator)),
+        tools,
+        AgentConfig::default(),
+    );
+    let report = run(&root, &tree.bus, "t").await;
+    assert_eq!(report.outcome, Outcome::Success);
+    assert_eq!(report.answer, "carried on");
+    let text = &tool_result_texts(&report)[0];
+    assert!(text.contains("(worker, broken): failure"), "{text}");
+    assert!(text.contains("the sub-agent crashed"), "{text}");
+    let _ = tree.drain();
+}
