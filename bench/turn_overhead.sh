@@ -8,7 +8,7 @@ turns="${1:-1000}"
 rounds="${2:-5}"
 
 cargo build --release --locked -q -p baton-cli -p baton-bench
-bin=target/release
+bin=${CARGO_TARGET_DIR:-target}/release
 
 echo "== agent loop vs bare model+tool calls (in-process, $turns turns, 50 tools) =="
 "$bin/turn-overhead" "$turns" "$rounds"

@@ -9,7 +9,7 @@ use baton_agent::{
 };
 use baton_config::Config;
 use baton_models::{ModelClient, build_client};
-use baton_protocol::{AgentId, Event, McpServerStatus, Outcome, PermissionMode};
+use baton_protocol::{AgentId, Event, Outcome, PermissionMode};
 use baton_tools::{Toolbox, Workspace};
 use tokio_util::sync::CancellationToken;
 
@@ -39,23 +39,9 @@ pub async fn run(args: RunArgs) -> u8 {
     let permission: PermissionMode = args.permission.map_or(config.permission, Into::into);
 
     let (hub, hub_events) = crate::tools::start_hub(&workspace, &config).await;
-    // Never a prompt inside a run: a server that needs signing in is named,
-    // with the command, and the run goes on without its tools.
-    for event in &hub_events {
-        if let Event::McpServer {
-            server,
-            status: McpServerStatus::NeedsLogin,
-            error,
-            ..
-        } = event
-        {
-            warnings.push(format!(
-                "MCP server `{server}` is left out until you sign in: {}",
-                error.as_deref().unwrap_or("not signed in")
-            ));
-        }
-    }
-
+    // Never a prompt inside a run: a server that needs signing in is named
+    // with the command by its `mcp_server` event (status needs_login), and
+    // the run goes on without its tools.
     let bus = EventBus::new(new_session_id());
     if args.json {
         bus.subscribe(Arc::new(JsonLines::new()));

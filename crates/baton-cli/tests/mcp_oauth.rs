@@ -437,20 +437,17 @@ fn login_refresh_and_logout_against_the_python_sdk_auth_server() {
     assert_eq!(code, Some(0));
     assert!(out.contains("no stored sign-in"), "{out}");
 
-    // `baton run` without credentials warns with the command and goes on.
+    // `baton run` without credentials says so once, with the command, and
+    // goes on.
     let (events, _) = sandbox.run_script(json!([{"text": "fine"}]));
-    let warnings: Vec<&str> = events
-        .iter()
-        .filter(|e| e["type"] == "warning")
-        .map(|e| e["message"].as_str().unwrap())
-        .collect();
-    assert!(
-        warnings
-            .iter()
-            .any(|w| w.contains("`web`") && w.contains("`baton mcp login web`")),
-        "{warnings:?}"
-    );
     let status = events.iter().find(|e| e["type"] == "mcp_server").unwrap();
+    let error = status["error"].as_str().unwrap();
+    assert!(error.contains("`baton mcp login web`"), "{status}");
+    assert!(
+        events.iter().all(|e| e["type"] != "warning"),
+        "the status says it all: {events:?}"
+    );
+    assert_eq!(events.last().unwrap()["outcome"], "success");
     assert_eq!(status["status"], "needs_login", "{status}");
 }
 
