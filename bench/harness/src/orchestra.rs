@@ -202,6 +202,8 @@ struct AgentLog {
     finished: Option<Instant>,
     outcome: Option<Outcome>,
     peak_input: u64,
+    /// The first call's prompt: system prompt, tools and task only.
+    first_input: Option<u64>,
     usd: f64,
     calls: u32,
 }
@@ -241,6 +243,7 @@ impl Subscriber for Recorder {
             Event::ModelFinished { usage, cost, .. } => {
                 let entry = log.agents.entry(agent.to_owned()).or_default();
                 entry.peak_input = entry.peak_input.max(usage.prompt_tokens());
+                entry.first_input.get_or_insert(usage.prompt_tokens());
                 entry.usd += cost.total_usd;
                 entry.calls += 1;
             }
@@ -489,6 +492,8 @@ fn tool_result_text(report: &AgentReport) -> String {
 struct FanoutRun {
     wall: Duration,
     peak_context: u64,
+    /// The root's first prompt: the fixed part (system prompt, tools, task).
+    base_context: u64,
     usd: f64,
     /// Orchestrated runs only.
     explorers_sum: Duration,
@@ -527,6 +532,7 @@ async fn single_agent(facts: &Facts, scale: f64) -> Res<FanoutRun> {
     Ok(FanoutRun {
         wall,
         peak_context: root.peak_input,
+        base_context: root.first_input.unwrap_or(0),
         usd: log.agents.values().map(|a| a.usd).sum(),
         explorers_sum: Duration::ZERO,
         fanout_wall: Duration::ZERO,
@@ -633,6 +639,11 @@ async fn orchestrated(facts: &Facts, scale: f64) -> Res<FanoutRun> {
     Ok(FanoutRun {
         wall,
         peak_context: log.agents.get("root").map_or(0, |a| a.peak_input),
+        base_context: log
+            .agents
+            .get("root")
+            .and_then(|a| a.first_input)
+            .unwrap_or(0),
         usd: log.agents.values().map(|a| a.usd).sum(),
         explorers_sum,
         fanout_wall,
@@ -672,6 +683,8 @@ async fn fanout(repeats: usize, scale: f64) -> Res<()> {
     let s_ctx = med(&single, &|r| r.peak_context as f64);
     let o_ctx = med(&orch, &|r| r.peak_context as f64);
     let e_ctx = med(&orch, &|r| r.explorer_peak as f64);
+    let s_base = med(&single, &|r| r.base_context as f64);
+    let o_base = med(&orch, &|r| r.base_context as f64);
     let s_usd = med(&single, &|r| r.usd);
     let o_usd = med(&orch, &|r| r.usd);
     let s_wall = med(&single, &|r| r.wall.as_secs_f64());
@@ -723,6 +736,17 @@ async fn fanout(repeats: usize, scale: f64) -> Res<()> {
         s_wall,
         o_wall,
         o_wall / s_wall
+    );
+    println!(
+        "{:<28}{:>14.0}{:>16.0}{:>11.3}x",
+        "  of which grown by the task",
+        s_ctx - s_base,
+        o_ctx - o_base,
+        (o_ctx - o_base) / (s_ctx - s_base)
+    );
+    println!(
+        "{:<28}{:>14.0}{:>16.0}     (system prompt + tool specs + question)",
+        "  first prompt", s_base, o_base
     );
     println!("explorer peak context:      {e_ctx:>8.0} tokens each (cheap model)");
     println!(
@@ -809,6 +833,19 @@ async fn scale(children: usize, latency_ms: u64) -> Res<()> {
     child_ms.sort_by(f64::total_cmp);
     let pct = |p: f64| child_ms[((child_ms.len() - 1) as f64 * p).round() as usize];
     let peak = proc_status_kib("VmHWM:").unwrap_or(0);
+    // Where the overhead goes: starting the children, and taking their
+    // reports back.
+    let first = log.delegate_first_start.unwrap_or(started);
+    let last_spawned = kids.iter().filter_map(|a| a.spawned).max().unwrap_or(first);
+    let last_finished = kids
+        .iter()
+        .filter_map(|a| a.finished)
+        .max()
+        .unwrap_or(first);
+    let spawn_spread = last_spawned.duration_since(first);
+    let collect = log
+        .delegate_last_finish
+        .map_or(Duration::ZERO, |end| end.duration_since(last_finished));
     println!(
         "{}",
         json!({
@@ -819,6 +856,8 @@ async fn scale(children: usize, latency_ms: u64) -> Res<()> {
             "child_p50_ms": pct(0.5),
             "child_p99_ms": pct(0.99),
             "child_max_ms": pct(1.0),
+            "spawn_spread_ms": spawn_spread.as_secs_f64() * 1e3,
+            "collect_ms": collect.as_secs_f64() * 1e3,
             "rss_before_kib": rss_before,
             "peak_rss_kib": peak,
         })
