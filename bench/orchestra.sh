@@ -40,6 +40,9 @@ print(f"scheduling overhead: {fan - lat:.1f} ms in all, {(fan - lat) * 1000 / n:
 print(f"  1 child for comparison: {med('base', 'fanout_ms'):.1f} ms ({med('base', 'fanout_ms') - lat:.1f} ms overhead)")
 print(f"  of which: last child started {med('many', 'spawn_spread_ms'):.1f} ms after the first delegate call; "
       f"last report taken back {med('many', 'collect_ms'):.1f} ms after the last child finished")
+cpu, cpu1 = med("many", "cpu_ms"), med("base", "cpu_ms")
+print(f"CPU time of the run (user+sys, 10 ms ticks): {cpu:.0f} ms with {n} children, {cpu1:.0f} ms with 1: "
+      f"{(cpu - cpu1) * 1000 / (n - 1):.0f} us per child (less load-sensitive than the wall overhead)")
 print(f"child spawned -> finished: p50 {med('many', 'child_p50_ms'):.1f} ms, p99 {med('many', 'child_p99_ms'):.1f} ms, max {med('many', 'child_max_ms'):.1f} ms")
 peak, base = med("many", "peak_rss_kib"), med("base", "peak_rss_kib")
 print(f"peak RSS: {peak / 1024:.1f} MiB with {n} children (target < 2048 MiB); {base / 1024:.1f} MiB with 1; "

@@ -766,17 +766,26 @@ fn proc_status_kib(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn sleeper(latency_ms: u64) -> Res<Arc<dyn ModelClient>> {
-    let script = json!({
+/// User plus system CPU time of this process so far, in milliseconds
+/// (clock ticks of 10 ms): less disturbed by other load than wall time.
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at `state`.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) * 10.0)
+}
+
+fn sleeper_script(latency_ms: u64) -> String {
+    json!({
         "model": "cheap",
         "price": {"input": CHEAP.input_usd, "output": CHEAP.output_usd},
         "turns": [{"text": "done", "latency_ms": latency_ms,
                    "usage": {"input_tokens": 1500, "output_tokens": 5}}]
-    });
-    Ok(Arc::new(
-        ScriptedClient::parse(&script.to_string(), Path::new("child.json"), "cheap")
-            .map_err(|e| e.to_string())?,
-    ))
+    })
+    .to_string()
 }
 
 async fn scale(children: usize, latency_ms: u64) -> Res<()> {
@@ -784,8 +793,16 @@ async fn scale(children: usize, latency_ms: u64) -> Res<()> {
     let bus = EventBus::new(SessionId::new("bench"));
     let recorder = Arc::new(Recorder::default());
     bus.subscribe(recorder.clone());
+    // Each child needs its own client (a script's position is per client);
+    // parsing this small script is the only harness work in a child's start.
+    let script = sleeper_script(latency_ms);
     let chooser = Arc::new(ScriptChooser {
-        make: move |_: &RoleDef, _: &str| sleeper(latency_ms),
+        make: move |_: &RoleDef, _: &str| -> Res<Arc<dyn ModelClient>> {
+            Ok(Arc::new(
+                ScriptedClient::parse(&script, Path::new("child.json"), "cheap")
+                    .map_err(|e| e.to_string())?,
+            ))
+        },
     });
     let delegation = settings(
         chooser,
@@ -803,9 +820,11 @@ async fn scale(children: usize, latency_ms: u64) -> Res<()> {
             .map_err(|e| e.to_string())?;
     let root = orchestrator_root(Arc::new(root_model), delegation, Budget::unlimited())?;
     let rss_before = proc_status_kib("VmRSS:").unwrap_or(0);
+    let cpu_before = cpu_ms().unwrap_or(0.0);
     let started = Instant::now();
     let report = root.run(&bus, "fan out", &CancellationToken::new()).await;
     let wall = started.elapsed();
+    let cpu = cpu_ms().unwrap_or(0.0) - cpu_before;
     if report.outcome != Outcome::Success {
         return Err(format!("root: {:?} {:?}", report.outcome, report.error));
     }
@@ -858,6 +877,7 @@ async fn scale(children: usize, latency_ms: u64) -> Res<()> {
             "child_max_ms": pct(1.0),
             "spawn_spread_ms": spawn_spread.as_secs_f64() * 1e3,
             "collect_ms": collect.as_secs_f64() * 1e3,
+            "cpu_ms": cpu,
             "rss_before_kib": rss_before,
             "peak_rss_kib": peak,
         })
