@@ -206,6 +206,8 @@ struct AgentLog {
     first_input: Option<u64>,
     usd: f64,
     calls: u32,
+    /// Everything its `read_file` calls returned.
+    read: String,
 }
 
 impl Recorder {
@@ -263,6 +265,10 @@ impl Subscriber for Recorder {
             }
             Event::ToolCallFinished { tool, .. } if agent == "root" && tool == "delegate" => {
                 log.delegate_last_finish = Some(now);
+            }
+            Event::ToolCallFinished { tool, output, .. } if tool == "read_file" => {
+                let entry = log.agents.entry(agent.to_owned()).or_default();
+                entry.read.push_str(&output.text_summary());
             }
             _ => {}
         }
@@ -627,6 +633,11 @@ async fn orchestrated(facts: &Facts, scale: f64) -> Res<FanoutRun> {
             "expected {EXPLORERS} successful explorers, got {}",
             explorers.len()
         ));
+    }
+    // The facts the orchestrator got are the ones the explorers really read.
+    let read: String = explorers.iter().map(|a| a.read.as_str()).collect();
+    if let Some((path, _)) = facts.files.iter().find(|(_, f)| !read.contains(f.as_str())) {
+        return Err(format!("no explorer read the fact of {path}"));
     }
     let explorers_sum = explorers
         .iter()
