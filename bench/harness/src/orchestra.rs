@@ -899,6 +899,8 @@ async fn scale(children: usize, latency_ms: u64) -> Res<()> {
 // ---------------------------------------------------------------- cancel
 
 struct CancelRun {
+    /// Agents whose `agent_finished` came after the root's run returned.
+    late: usize,
     to_root: Duration,
     to_last: Duration,
     agents: usize,
@@ -966,6 +968,7 @@ async fn cancel_once(mids: usize, leaves: usize) -> Res<CancelRun> {
         .map_err(|_| "the tree did not stop".to_owned())?
         .map_err(|e| e.to_string())?;
     let root_done = cancelled.elapsed();
+    let returned = Instant::now();
     if report.outcome != Outcome::Cancelled {
         return Err(format!("root ended {:?}", report.outcome));
     }
@@ -1008,7 +1011,12 @@ async fn cancel_once(mids: usize, leaves: usize) -> Res<CancelRun> {
         .filter_map(|a| a.finished)
         .max()
         .ok_or("no agent finished")?;
+    let late = finished
+        .iter()
+        .filter(|a| a.finished.is_some_and(|t| t > returned))
+        .count();
     Ok(CancelRun {
+        late,
         to_root: root_done,
         to_last: last.duration_since(cancelled),
         agents: expected,
@@ -1019,8 +1027,10 @@ async fn cancel(repeats: usize, mids: usize, leaves: usize) -> Res<()> {
     let mut last = Vec::new();
     let mut root = Vec::new();
     let mut agents = 0;
+    let mut late = Vec::new();
     for _ in 0..repeats {
         let run = cancel_once(mids, leaves).await?;
+        late.push(run.late);
         last.push(run.to_last.as_secs_f64() * 1e3);
         root.push(run.to_root.as_secs_f64() * 1e3);
         agents = run.agents;
@@ -1037,6 +1047,11 @@ async fn cancel(repeats: usize, mids: usize, leaves: usize) -> Res<()> {
         "cancel -> root run returns:    median {:.2} ms, max {:.2} ms",
         median(root.clone()),
         max(&root)
+    );
+    let runs_late = late.iter().filter(|n| **n > 0).count();
+    println!(
+        "runs where some agent finished after the root's run had returned: {runs_late} of {repeats} (most: {} agents)",
+        late.iter().max().copied().unwrap_or(0)
     );
     Ok(())
 }
