@@ -1,5 +1,5 @@
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use baton_models::{ModelClient, ModelRequest, ModelResponse, StreamEvent};
 use baton_protocol::{
@@ -12,10 +12,14 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::budget::{Budget, Spend, affordable_output, estimate_tokens, worst_case};
+use crate::delegate::DELEGATE_TOOL;
 
 /// Below this many output tokens a call is not worth making: the budget
 /// stops the agent instead.
 const MIN_USEFUL_OUTPUT: u32 = 256;
+/// How long a cancelled agent waits for its sub-agents to finish before
+/// abandoning their delegate calls.
+const DELEGATE_CANCEL_GRACE: Duration = Duration::from_secs(5);
 use crate::inspect::{InspectContext, Inspector, ToolCall, Verdict};
 use crate::{Emitter, EventBus};
 
@@ -566,11 +570,26 @@ impl Run<'_> {
             let joined = tokio::select! {
                 joined = &mut handle => joined,
                 () = self.cancel.cancelled() => {
-                    // Aborting drops the tool's future; its clean-up (the
-                    // shell killing its process group) runs in Drop, and
-                    // awaiting the handle waits for that to finish.
-                    handle.abort();
-                    handle.await
+                    // A sub-agent sees the same cancellation and ends by
+                    // itself at once; aborting its delegate call would
+                    // detach it, so its `agent_finished` could come after
+                    // this agent's (and after `session_finished`). Wait for
+                    // it, for a bounded time.
+                    let grace = if call.name == DELEGATE_TOOL {
+                        DELEGATE_CANCEL_GRACE
+                    } else {
+                        Duration::ZERO
+                    };
+                    match tokio::time::timeout(grace, &mut handle).await {
+                        Ok(joined) => joined,
+                        Err(_) => {
+                            // Aborting drops the tool's future; its clean-up
+                            // (the shell killing its process group) runs in
+                            // Drop, and awaiting the handle waits for that.
+                            handle.abort();
+                            handle.await
+                        }
+                    }
                 }
             };
             let mut output = match joined {

@@ -681,3 +681,64 @@ async fn a_child_that_panics_becomes_a_failed_report() {
     assert!(text.contains("the sub-agent crashed"), "{text}");
     let _ = tree.drain();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_parent_finishes_after_all_its_children() {
+    // A parent whose delegate calls were aborted used to return while its
+    // children were still finishing; repeated, as that was a race. Four
+    // leaves per middle agent: the default `max_parallel`.
+    let stuck = json!([{"text": "never", "latency_ms": 600000}]);
+    let leaves: Vec<Value> = (0..4)
+        .map(|n| delegate(&format!("leaf {n}"), "explorer"))
+        .collect();
+    let middle = json!([{"text": "", "tool_calls": leaves}, {"text": "unreachable"}]);
+    for _ in 0..20 {
+        let chooser = Chooser::new(&[
+            ("explorer", vec![("cheap", stuck.clone())]),
+            ("orchestrator", vec![("mid", middle.clone())]),
+        ]);
+        let mut tree = Tree::new(chooser, vec![]);
+        let mids: Vec<Value> = (0..3)
+            .map(|n| delegate(&format!("part {n}"), "orchestrator"))
+            .collect();
+        let root = tree.root(
+            json!([{"text": "", "tool_calls": mids}, {"text": "unreachable"}]),
+            Budget::unlimited(),
+        );
+        let cancel = CancellationToken::new();
+        let bus = tree.bus.clone();
+        let token = cancel.clone();
+        let running = tokio::spawn(async move { root.run(&bus, "t", &token).await });
+        let mut explorers = Vec::new();
+        let mut waiting = 12;
+        while waiting > 0 {
+            let envelope = tokio::time::timeout(Duration::from_secs(10), tree.events.recv())
+                .await
+                .expect("every leaf starts a turn")
+                .unwrap();
+            let agent = envelope.agent.as_str().to_owned();
+            match &envelope.event {
+                Event::AgentSpawned { role, .. } if role == "explorer" => explorers.push(agent),
+                Event::TurnStarted { .. } if explorers.contains(&agent) => waiting -= 1,
+                _ => {}
+            }
+        }
+        cancel.cancel();
+        let report = tokio::time::timeout(Duration::from_secs(10), running)
+            .await
+            .expect("cancellation ends the whole tree")
+            .unwrap();
+        assert_eq!(report.outcome, Outcome::Cancelled);
+        // Events are emitted synchronously: whatever is not in the channel
+        // now was emitted after the root's run returned.
+        let events = tree.drain();
+        let outcomes = finished(&events);
+        assert_eq!(outcomes.len(), 1 + 3 + 12, "{outcomes:?}");
+        let last = events
+            .iter()
+            .rev()
+            .find(|e| matches!(e.event, Event::AgentFinished { .. }))
+            .unwrap();
+        assert_eq!(last.agent.as_str(), "root", "the root finishes last");
+    }
+}
