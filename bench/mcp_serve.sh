@@ -2,8 +2,9 @@
 # `baton mcp serve` against servers on the official Python and TypeScript
 # SDKs (bench/peers/), all serving the same `read_file` tool on the same
 # tiny file, driven by one rmcp client at concurrency 1 and 16, over stdio
-# and Streamable HTTP. Prints calls/s, p50/p99 and the ratios baton/python
-# (target ≥ 5×) and baton/ts (target ≥ 2×).
+# and Streamable HTTP; over HTTP also by a lean reqwest client (one table per
+# client) next to a bare rmcp echo server as the floor. Prints calls/s,
+# p50/p99 and the ratios baton/python (target ≥ 5×) and baton/ts (target ≥ 2×).
 # Not a test: run by hand (`bench/mcp_serve.sh [calls] [rounds] [stdio|http|both]`).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,12 +11,19 @@
 //! normal `baton mcp serve` path (`--tools read_file`). The peers are
 //! `bench/peers/read_file_server.{py,mjs}`.
 //!
+//! Over HTTP each server is driven by two clients in turn: rmcp's (what an
+//! MCP application uses) and a lean reqwest client (`mcp_lean.rs`) that
+//! costs so little per call that the server dominates what it measures. A
+//! bare rmcp echo server (`mcp-hub serve-echo http`, echoing the same text)
+//! runs alongside as the floor: what a server that does nothing costs.
+//!
 //! Usage: `mcp-serve [calls] [rounds] [stdio|http|both]`, with `BATON_PEER_PYTHON`,
 //! `BATON_PEER_NODE` and `BATON_PEER_NODE_MODULES` set
 //! (`source scripts/lib/peers.sh && ensure_peers`). `BATON_BIN` overrides
 //! the baton binary (default: next to this one).
 
 mod mcp_common;
+mod mcp_lean;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,6 +31,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use mcp_common::{RawClient, Stats, call_params, median, negotiated, stats};
+use mcp_lean::LeanClient;
 use rmcp::RoleClient;
 use rmcp::model::CallToolResult;
 use rmcp::service::Peer;
@@ -31,6 +39,9 @@ use serde_json::{Value, json};
 use tokio::process::{Child, Command};
 
 const SERVERS: [&str; 3] = ["baton", "python", "ts"];
+/// The floor reference over HTTP: a bare rmcp server with an `echo` tool.
+const FLOOR: &str = "echo";
+const CLIENTS: [&str; 2] = ["rmcp", "lean http"];
 const CONCURRENCY: [usize; 2] = [1, 16];
 const FILE: &str = "notes.txt";
 
@@ -67,6 +78,13 @@ impl Env {
         })
     }
 
+    /// A sibling driver binary of this one.
+    fn baton_bench(&self, name: &str) -> PathBuf {
+        std::env::current_exe()
+            .map(|exe| exe.with_file_name(name))
+            .unwrap_or_else(|_| PathBuf::from(name))
+    }
+
     /// The command serving `read_file` on `root` for one server and transport.
     fn command(&self, server: &str, http: bool, root: &Path) -> Command {
         let mut command;
@@ -85,6 +103,10 @@ impl Env {
                     .arg(self.peers.join("read_file_server.py"))
                     .arg(root);
                 command.arg(if http { "http" } else { "stdio" });
+            }
+            FLOOR => {
+                command = Command::new(self.baton_bench("mcp-hub"));
+                command.args(["serve-echo", "http"]);
             }
             _ => {
                 command = Command::new(&self.node);
@@ -107,9 +129,13 @@ fn text_of(result: &CallToolResult) -> String {
         .join("\n")
 }
 
-async fn read_once(peer: &Peer<RoleClient>, arguments: &Value) -> Result<String, String> {
+async fn read_once(
+    peer: &Peer<RoleClient>,
+    tool: &str,
+    arguments: &Value,
+) -> Result<String, String> {
     let result = peer
-        .call_tool(call_params("read_file", arguments))
+        .call_tool(call_params(tool, arguments))
         .await
         .map_err(|e| e.to_string())?;
     if result.is_error == Some(true) {
@@ -119,18 +145,43 @@ async fn read_once(peer: &Peer<RoleClient>, arguments: &Value) -> Result<String,
 }
 
 /// Keeps `concurrency` calls in flight on one client until `calls` are done.
-async fn drive(peer: &Peer<RoleClient>, calls: usize, concurrency: usize) -> Result<Stats, String> {
-    let arguments = Arc::new(json!({"path": FILE}));
+async fn drive(
+    server: &Running,
+    client: usize,
+    calls: usize,
+    concurrency: usize,
+) -> Result<Stats, String> {
+    let peer = server.client.peer().clone();
+    let lean = match client {
+        0 => None,
+        _ => Some(server.lean.clone().ok_or("no lean client over stdio")?),
+    };
+    let (tool, arguments) = (server.tool, Arc::new(server.arguments.clone()));
     let issued = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let workers: Vec<_> = (0..concurrency)
         .map(|_| {
-            let (peer, arguments, issued) = (peer.clone(), arguments.clone(), issued.clone());
+            let (peer, lean, arguments, issued) = (
+                peer.clone(),
+                lean.clone(),
+                arguments.clone(),
+                issued.clone(),
+            );
             tokio::spawn(async move {
                 let mut samples = Vec::with_capacity(calls / concurrency + 1);
-                while issued.fetch_add(1, Ordering::Relaxed) < calls {
+                loop {
+                    let n = issued.fetch_add(1, Ordering::Relaxed);
+                    if n >= calls {
+                        break;
+                    }
                     let at = Instant::now();
-                    read_once(&peer, &arguments).await?;
+                    match &lean {
+                        // JSON-RPC ids start at 1.
+                        Some(lean) => lean.call(n as u64 + 1).await?,
+                        None => {
+                            read_once(&peer, tool, &arguments).await?;
+                        }
+                    }
                     samples.push(at.elapsed());
                 }
                 Ok::<_, String>(samples)
@@ -149,6 +200,12 @@ struct Running {
     name: &'static str,
     client: RawClient,
     protocol: String,
+    tool: &'static str,
+    arguments: Value,
+    /// Over HTTP: the server's URL, and the lean client once the expected
+    /// text is known.
+    url: Option<String>,
+    lean: Option<LeanClient>,
     /// The HTTP server process; stdio children belong to the client.
     child: Option<Child>,
 }
@@ -160,23 +217,27 @@ async fn start(
     root: &Path,
 ) -> Result<Running, String> {
     let command = env.command(server, http, root);
-    let (client, child) = if http {
+    let (client, child, url) = if http {
         let (child, url) = mcp_common::spawn_http(command).await?;
-        (mcp_common::raw_http(&url).await?, Some(child))
+        (mcp_common::raw_http(&url).await?, Some(child), Some(url))
     } else {
-        (mcp_common::raw_stdio(command).await?, None)
+        (mcp_common::raw_stdio(command).await?, None, None)
     };
     let protocol = negotiated(&client);
     Ok(Running {
         name: server,
         client,
         protocol,
+        tool: "read_file",
+        arguments: json!({"path": FILE}),
+        url,
+        lean: None,
         child,
     })
 }
 
-/// Results per server and concurrency, one `Stats` per round.
-type Results = Vec<[Vec<Stats>; 2]>;
+/// Results per server, client and concurrency, one `Stats` per round.
+type Results = Vec<[[Vec<Stats>; 2]; 2]>;
 
 async fn bench_transport(
     env: &Env,
@@ -186,7 +247,12 @@ async fn bench_transport(
     rounds: usize,
 ) -> Result<(), String> {
     let mut running = Vec::new();
-    for server in SERVERS {
+    let servers: &[&'static str] = if http {
+        &["baton", "python", "ts", FLOOR]
+    } else {
+        &SERVERS
+    };
+    for &server in servers {
         running.push(
             start(env, server, http, root)
                 .await
@@ -194,10 +260,14 @@ async fn bench_transport(
         );
     }
     // Same semantics: every server must return exactly what baton returns.
-    let arguments = json!({"path": FILE});
-    let mut expected = None;
-    for server in &running {
-        let text = read_once(server.client.peer(), &arguments)
+    let mut expected: Option<String> = None;
+    for server in &mut running {
+        if server.name == FLOOR {
+            // The floor echoes the very text the others return.
+            server.tool = "echo";
+            server.arguments = json!({"text": expected.clone().unwrap_or_default()});
+        }
+        let text = read_once(server.client.peer(), server.tool, &server.arguments)
             .await
             .map_err(|e| format!("{}: {e}", server.name))?;
         match &expected {
@@ -211,18 +281,32 @@ async fn bench_transport(
             }
         }
     }
-    for server in &running {
-        for concurrency in CONCURRENCY {
-            drive(server.client.peer(), calls.min(300), concurrency).await?;
+    let expected = expected.unwrap_or_default();
+    for server in &mut running {
+        if let Some(url) = &server.url {
+            let lean = LeanClient::new(url, server.tool, &server.arguments, &expected)?;
+            server.lean = Some(lean);
         }
     }
-    let mut results: Results = running.iter().map(|_| [Vec::new(), Vec::new()]).collect();
+    let clients = if http { CLIENTS.len() } else { 1 };
+    for server in &running {
+        for (client, name) in CLIENTS.iter().enumerate().take(clients) {
+            for concurrency in CONCURRENCY {
+                drive(server, client, calls.min(300), concurrency)
+                    .await
+                    .map_err(|e| format!("{} ({name}): {e}", server.name))?;
+            }
+        }
+    }
+    let mut results: Results = running.iter().map(|_| Default::default()).collect();
     for round in 0..rounds {
-        for (c, concurrency) in CONCURRENCY.into_iter().enumerate() {
-            for turn in 0..running.len() {
-                let index = (turn + round) % running.len();
-                let stats = drive(running[index].client.peer(), calls, concurrency).await?;
-                results[index][c].push(stats);
+        for (client, _) in CLIENTS.iter().enumerate().take(clients) {
+            for (c, concurrency) in CONCURRENCY.into_iter().enumerate() {
+                for turn in 0..running.len() {
+                    let index = (turn + round) % running.len();
+                    let stats = drive(&running[index], client, calls, concurrency).await?;
+                    results[index][client][c].push(stats);
+                }
             }
         }
     }
@@ -238,30 +322,38 @@ async fn bench_transport(
         };
         println!("{:<8} protocol {}{mode}", server.name, server.protocol);
     }
-    println!(
-        "{:<8}{:>4}{:>11}{:>11}{:>11}",
-        "server", "c", "calls/s", "p50 µs", "p99 µs"
-    );
     let med = |v: &[Stats], f: fn(&Stats) -> f64| median(&mut v.iter().map(f).collect::<Vec<_>>());
-    for (c, concurrency) in CONCURRENCY.into_iter().enumerate() {
-        for (server, result) in running.iter().zip(&results) {
-            let r = &result[c];
+    for (client, client_name) in CLIENTS.iter().enumerate().take(clients) {
+        println!("-- client: {client_name}");
+        println!(
+            "{:<8}{:>4}{:>11}{:>11}{:>11}",
+            "server", "c", "calls/s", "p50 µs", "p99 µs"
+        );
+        for (c, concurrency) in CONCURRENCY.into_iter().enumerate() {
+            for (server, result) in running.iter().zip(&results) {
+                let r = &result[client][c];
+                let floor = if server.name == FLOOR {
+                    "  (floor: bare rmcp echo)"
+                } else {
+                    ""
+                };
+                println!(
+                    "{:<8}{concurrency:>4}{:>11.0}{:>11.1}{:>11.1}{floor}",
+                    server.name,
+                    med(r, |s| s.calls_per_s),
+                    med(r, |s| s.p50_us),
+                    med(r, |s| s.p99_us),
+                );
+            }
+        }
+        for (c, concurrency) in CONCURRENCY.into_iter().enumerate() {
+            let tput = |i: usize| med(&results[i][client][c], |s| s.calls_per_s);
             println!(
-                "{:<8}{concurrency:>4}{:>11.0}{:>11.1}{:>11.1}",
-                server.name,
-                med(r, |s| s.calls_per_s),
-                med(r, |s| s.p50_us),
-                med(r, |s| s.p99_us),
+                "c={concurrency:<3} throughput baton/python {:>6.2}× (target ≥ 5)   baton/ts {:>6.2}× (target ≥ 2)",
+                tput(0) / tput(1),
+                tput(0) / tput(2)
             );
         }
-    }
-    for (c, concurrency) in CONCURRENCY.into_iter().enumerate() {
-        let tput = |i: usize| med(&results[i][c], |s| s.calls_per_s);
-        println!(
-            "c={concurrency:<3} throughput baton/python {:>6.2}× (target ≥ 5)   baton/ts {:>6.2}× (target ≥ 2)",
-            tput(0) / tput(1),
-            tput(0) / tput(2)
-        );
     }
     for server in running {
         let _ = server.client.cancel().await;
