@@ -162,9 +162,13 @@ impl Tree {
     }
 
     fn root(&self, script: Value, budget: Budget) -> Agent {
+        self.root_with(self.chooser.clone(), script, budget)
+    }
+
+    fn root_with(&self, chooser: Arc<dyn ModelChooser>, script: Value, budget: Budget) -> Agent {
         let settings = Delegation {
             roles: Arc::new(self.roles.clone()),
-            chooser: self.chooser.clone(),
+            chooser,
             tools: self.tools.clone(),
             bus: self.bus.clone(),
             base_prompt: "The workspace is /tmp/w.".into(),
@@ -650,28 +654,10 @@ async fn a_child_that_panics_becomes_a_failed_report() {
         {"text": "", "tool_calls": [delegate("do it", "worker")]},
         {"text": "carried on"}
     ]);
-    let settings = Delegation {
-        roles: Arc::new(Roles::builtin()),
-        chooser: Arc::new(PanickingChooser),
-        tools: tree.tools.clone(),
-        bus: tree.bus.clone(),
-        base_prompt: String::new(),
-        max_parallel: 4,
-        max_depth: 2,
-        inspectors: Vec::new(),
-        max_summary_chars: 2000,
-        max_attempts: 1,
-    };
-    let root_id = AgentId::new("root");
-    let tools = Arc::new(WithDelegate::new(
-        tree.tools.clone(),
-        Delegator::new(settings, root_id.clone(), Budget::unlimited(), 0),
-    ));
-    let root = Agent::new(
-        root_id,
-        Arc::new(scripted("strong", &orchestrator)),
-        tools,
-        AgentConfig::default(),
+    let root = tree.root_with(
+        Arc::new(PanickingChooser),
+        orchestrator,
+        Budget::unlimited(),
     );
     let report = run(&root, &tree.bus, "t").await;
     assert_eq!(report.outcome, Outcome::Success);

@@ -2,34 +2,14 @@
 //! scripted strong and cheap models priced like a real pair.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
-use std::path::Path;
+mod common;
+use common::{baton_in as baton, orchestra_example};
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn example() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/orchestra");
-    for name in ["baton.toml", "strong.json", "cheap.json"] {
-        std::fs::copy(source.join(name), dir.path().join(name)).unwrap();
-    }
-    dir
-}
-
-fn baton(dir: &Path, config_home: &Path) -> Command {
-    let mut command = Command::cargo_bin("baton").unwrap();
-    command
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", config_home)
-        .env_remove("ANTHROPIC_API_KEY")
-        .env_remove("OPENAI_API_KEY")
-        .env("NO_COLOR", "1");
-    command
-}
 
 #[test]
 fn the_orchestrator_delegates_to_cheaper_models_and_the_costs_roll_up() {
-    let dir = example();
+    let dir = orchestra_example();
     let home = tempfile::tempdir().unwrap();
     let output = baton(dir.path(), home.path())
         .args([
@@ -113,7 +93,7 @@ fn the_orchestrator_delegates_to_cheaper_models_and_the_costs_roll_up() {
 
 #[test]
 fn unknown_roles_are_refused_with_the_list() {
-    let dir = example();
+    let dir = orchestra_example();
     let home = tempfile::tempdir().unwrap();
     let output = baton(dir.path(), home.path())
         .args(["run", "--role", "wizard", "x"])

@@ -3,30 +3,17 @@
 //! numbers checked against the run's own `session_finished` totals.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{baton_in as baton, orchestra_example};
 
-use assert_cmd::Command;
+use std::path::PathBuf;
+
 use serde_json::Value;
-
-fn baton(dir: &Path, config_home: &Path) -> Command {
-    let mut command = Command::cargo_bin("baton").unwrap();
-    command
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", config_home)
-        .env_remove("ANTHROPIC_API_KEY")
-        .env_remove("OPENAI_API_KEY")
-        .env("NO_COLOR", "1");
-    command
-}
 
 /// Runs the orchestra example with `--json` and returns the workspace, the
 /// config home, the JSONL file and the `session_finished` event.
 fn recorded_run() -> (tempfile::TempDir, tempfile::TempDir, PathBuf, Value) {
-    let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/orchestra");
-    for name in ["baton.toml", "strong.json", "cheap.json"] {
-        std::fs::copy(source.join(name), dir.path().join(name)).unwrap();
-    }
+    let dir = orchestra_example();
     let home = tempfile::tempdir().unwrap();
     let output = baton(dir.path(), home.path())
         .args([

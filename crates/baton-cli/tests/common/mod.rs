@@ -22,3 +22,26 @@ pub fn peers() -> HashMap<String, String> {
         .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
         .collect()
 }
+
+/// `baton` in `dir`, with its own user config dir, no provider keys and no
+/// colour, so runs depend on nothing outside the test.
+pub fn baton_in(dir: &std::path::Path, config_home: &std::path::Path) -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("baton").unwrap();
+    command
+        .current_dir(dir)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env_remove("ANTHROPIC_API_KEY")
+        .env_remove("OPENAI_API_KEY")
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// A copy of examples/orchestra in a temporary directory.
+pub fn orchestra_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/orchestra");
+    for name in ["baton.toml", "strong.json", "cheap.json"] {
+        std::fs::copy(source.join(name), dir.path().join(name)).unwrap();
+    }
+    dir
+}
