@@ -62,9 +62,13 @@ pub struct EvalArgs {
     #[command(flatten)]
     pub data: DataArgs,
 
-    /// Write the PGR-vs-cost curve here, as SVG.
-    #[arg(long, value_name = "FILE")]
-    pub plot: Option<PathBuf>,
+    /// Where to write the PGR-vs-cost curve, as SVG.
+    #[arg(long, value_name = "FILE", default_value = "route-eval.svg")]
+    pub plot: PathBuf,
+
+    /// Write no plot.
+    #[arg(long, conflicts_with = "plot")]
+    pub no_plot: bool,
 
     /// The share of prompts held out for testing.
     #[arg(long, value_name = "SHARE", default_value_t = 0.2)]
@@ -191,7 +195,8 @@ fn evaluate(args: EvalArgs) -> u8 {
     print_report(&dir, &set, &options, &report);
     outln!();
     outln!("trained and evaluated in {:.1}s", elapsed.as_secs_f64());
-    if let Some(path) = &args.plot {
+    if !args.no_plot {
+        let path = &args.plot;
         if let Err(error) = write(path, baton_route::plot::svg(&report)) {
             errln!(
                 "baton: cannot write the plot to {}: {error}",

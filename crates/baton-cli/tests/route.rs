@@ -83,6 +83,18 @@ fn eval_prints_the_metrics_and_writes_the_plot() {
     let learned = number_after(&stdout, "APGR");
     assert!(learned > 0.7, "learned APGR {learned}:\n{stdout}");
     let svg = std::fs::read_to_string(dir.path().join("out/curve.svg")).unwrap();
+    // Without --plot the curve goes to route-eval.svg; --no-plot writes none.
+    baton(dir.path())
+        .args(["route", "eval", "--data", "."])
+        .assert()
+        .success();
+    assert!(dir.path().join("route-eval.svg").exists());
+    std::fs::remove_file(dir.path().join("route-eval.svg")).unwrap();
+    baton(dir.path())
+        .args(["route", "eval", "--data", ".", "--no-plot"])
+        .assert()
+        .success();
+    assert!(!dir.path().join("route-eval.svg").exists());
     assert!(
         svg.starts_with("<svg") && svg.contains("<polyline"),
         "{svg}"
