@@ -485,6 +485,34 @@ async fn budgets_hold_across_the_tree() {
     );
 }
 
+/// Runs `root`, waits until `leaves` explorers are inside their model
+/// calls, cancels the run, and returns the root's report.
+async fn cancel_once_leaves_started(tree: &mut Tree, root: Agent, leaves: usize) -> AgentReport {
+    let cancel = CancellationToken::new();
+    let bus = tree.bus.clone();
+    let token = cancel.clone();
+    let running = tokio::spawn(async move { root.run(&bus, "t", &token).await });
+    let mut explorers = Vec::new();
+    let mut waiting = leaves;
+    while waiting > 0 {
+        let envelope = tokio::time::timeout(Duration::from_secs(10), tree.events.recv())
+            .await
+            .expect("every leaf starts a turn")
+            .unwrap();
+        let agent = envelope.agent.as_str().to_owned();
+        match &envelope.event {
+            Event::AgentSpawned { role, .. } if role == "explorer" => explorers.push(agent),
+            Event::TurnStarted { .. } if explorers.contains(&agent) => waiting -= 1,
+            _ => {}
+        }
+    }
+    cancel.cancel();
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("cancellation ends the whole tree")
+        .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cancellation_reaches_every_descendant() {
     let stuck = json!([{"text": "never", "latency_ms": 600000}]);
@@ -502,31 +530,8 @@ async fn cancellation_reaches_every_descendant() {
         {"text": "unreachable"}
     ]);
     let root = tree.root(orchestrator, Budget::unlimited());
-    let cancel = CancellationToken::new();
-    let bus = tree.bus.clone();
-    let token = cancel.clone();
-    let running = tokio::spawn(async move { root.run(&bus, "t", &token).await });
-    // Wait until the three explorers (the leaves) are inside their model calls.
-    let mut explorers = Vec::new();
-    let mut waiting = 3;
-    while waiting > 0 {
-        let envelope = tokio::time::timeout(Duration::from_secs(10), tree.events.recv())
-            .await
-            .expect("every leaf starts a turn")
-            .unwrap();
-        let agent = envelope.agent.as_str().to_owned();
-        match &envelope.event {
-            Event::AgentSpawned { role, .. } if role == "explorer" => explorers.push(agent),
-            Event::TurnStarted { .. } if explorers.contains(&agent) => waiting -= 1,
-            _ => {}
-        }
-    }
-    cancel.cancel();
     // The leaves' calls would last ten minutes; the run ends now.
-    let report = tokio::time::timeout(Duration::from_secs(10), running)
-        .await
-        .expect("cancellation ends the whole tree")
-        .unwrap();
+    let report = cancel_once_leaves_started(&mut tree, root, 3).await;
     assert_eq!(report.outcome, Outcome::Cancelled);
     let outcomes = finished(&tree.drain());
     assert_eq!(outcomes.len(), 5, "{outcomes:?}");
@@ -691,29 +696,7 @@ async fn a_cancelled_parent_finishes_after_all_its_children() {
             json!([{"text": "", "tool_calls": mids}, {"text": "unreachable"}]),
             Budget::unlimited(),
         );
-        let cancel = CancellationToken::new();
-        let bus = tree.bus.clone();
-        let token = cancel.clone();
-        let running = tokio::spawn(async move { root.run(&bus, "t", &token).await });
-        let mut explorers = Vec::new();
-        let mut waiting = 12;
-        while waiting > 0 {
-            let envelope = tokio::time::timeout(Duration::from_secs(10), tree.events.recv())
-                .await
-                .expect("every leaf starts a turn")
-                .unwrap();
-            let agent = envelope.agent.as_str().to_owned();
-            match &envelope.event {
-                Event::AgentSpawned { role, .. } if role == "explorer" => explorers.push(agent),
-                Event::TurnStarted { .. } if explorers.contains(&agent) => waiting -= 1,
-                _ => {}
-            }
-        }
-        cancel.cancel();
-        let report = tokio::time::timeout(Duration::from_secs(10), running)
-            .await
-            .expect("cancellation ends the whole tree")
-            .unwrap();
+        let report = cancel_once_leaves_started(&mut tree, root, 12).await;
         assert_eq!(report.outcome, Outcome::Cancelled);
         // Events are emitted synchronously: whatever is not in the channel
         // now was emitted after the root's run returned.

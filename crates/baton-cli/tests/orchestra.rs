@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
 mod common;
-use common::{baton_in as baton, orchestra_example};
+use common::{baton_in as baton, orchestra_example, orchestra_json_run};
 
 use serde_json::Value;
 
@@ -11,22 +11,8 @@ use serde_json::Value;
 fn the_orchestrator_delegates_to_cheaper_models_and_the_costs_roll_up() {
     let dir = orchestra_example();
     let home = tempfile::tempdir().unwrap();
-    let output = baton(dir.path(), home.path())
-        .args([
-            "run",
-            "--json",
-            "-p",
-            "read-only",
-            "Describe this workspace",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let events: Vec<Value> = String::from_utf8(output.stdout)
+    let stdout = orchestra_json_run(dir.path(), home.path());
+    let events: Vec<Value> = String::from_utf8(stdout)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

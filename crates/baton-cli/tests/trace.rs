@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
 mod common;
-use common::{baton_in as baton, orchestra_example};
+use common::{baton_in as baton, orchestra_example, orchestra_json_run};
 
 use std::path::PathBuf;
 
@@ -15,24 +15,10 @@ use serde_json::Value;
 fn recorded_run() -> (tempfile::TempDir, tempfile::TempDir, PathBuf, Value) {
     let dir = orchestra_example();
     let home = tempfile::tempdir().unwrap();
-    let output = baton(dir.path(), home.path())
-        .args([
-            "run",
-            "--json",
-            "-p",
-            "read-only",
-            "Describe this workspace",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = orchestra_json_run(dir.path(), home.path());
     let path = home.path().join("run.jsonl");
-    std::fs::write(&path, &output.stdout).unwrap();
-    let last = String::from_utf8(output.stdout)
+    std::fs::write(&path, &stdout).unwrap();
+    let last = String::from_utf8(stdout)
         .unwrap()
         .lines()
         .last()

@@ -45,3 +45,24 @@ pub fn orchestra_example() -> tempfile::TempDir {
     }
     dir
 }
+
+/// `baton run --json` on the orchestra example in `dir`: its JSONL output,
+/// after checking the run succeeded.
+pub fn orchestra_json_run(dir: &std::path::Path, config_home: &std::path::Path) -> Vec<u8> {
+    let output = baton_in(dir, config_home)
+        .args([
+            "run",
+            "--json",
+            "-p",
+            "read-only",
+            "Describe this workspace",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
