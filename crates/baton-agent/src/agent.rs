@@ -164,7 +164,7 @@ impl Agent {
             agent: self,
             emitter: emitter.clone(),
             cancel,
-            messages: Arc::new(vec![Message::user_text(task)]),
+            messages: Arc::new(Vec::new()),
             tools: Arc::new(self.tools.specs()),
             tools_generation: self.tools.generation(),
             usage: Usage::default(),
@@ -175,6 +175,7 @@ impl Agent {
             counted_tokens: 0,
             counted_messages: 0,
         };
+        run.push(Message::user_text(task));
         let (outcome, error) = run.drive().await;
         let report = AgentReport {
             outcome,
@@ -263,17 +264,25 @@ impl Run<'_> {
             }
             let calls = tool_calls(&response);
             if !response.content.is_empty() {
-                Arc::make_mut(&mut self.messages).push(response.message());
+                self.push(response.message());
             }
             if calls.is_empty() {
                 return self.finish(&response);
             }
             let results = self.run_tools(calls).await;
-            Arc::make_mut(&mut self.messages).push(Message {
+            self.push(Message {
                 role: Role::User,
                 content: results,
             });
         }
+    }
+
+    /// Adds a message to the context, and to the record a resume replays.
+    fn push(&mut self, message: Message) {
+        self.emitter.emit(Event::MessageAppended {
+            message: message.clone(),
+        });
+        Arc::make_mut(&mut self.messages).push(message);
     }
 
     /// Picks up tool-list changes (an MCP server's `list_changed`, a

@@ -172,14 +172,18 @@ async fn tool_call_then_result_then_final_answer() {
         kinds(&events),
         vec![
             "agent_spawned",
+            "message_appended",
             "turn_started",
             "model_delta",
             "model_finished",
+            "message_appended",
             "tool_call_started",
             "tool_call_finished",
+            "message_appended",
             "turn_started",
             "model_delta",
             "model_finished",
+            "message_appended",
             "agent_finished",
         ]
     );

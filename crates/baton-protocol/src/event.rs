@@ -3,7 +3,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{AgentId, Cost, SessionId, StopReason, ToolCallId, ToolOutput, Usage};
+use crate::{AgentId, Cost, Message, SessionId, StopReason, ToolCallId, ToolOutput, Usage};
 
 /// One event with the facts every subscriber needs to place it: its order
 /// in the session, when it happened, and which agent emitted it.
@@ -128,6 +128,41 @@ pub enum Event {
     Warning {
         message: String,
     },
+    /// A message joined this agent's conversation: its task, each model
+    /// response, each turn's tool results, a follow-up. Folding these (and
+    /// `compacted`) gives back the agent's context, which is how a session
+    /// resumes.
+    MessageAppended {
+        message: Message,
+    },
+    /// The agent's context was made smaller. `context` replaces everything
+    /// before it; `before_tokens` and `after_tokens` are estimates calibrated
+    /// against the provider's counts.
+    Compacted {
+        before_tokens: u64,
+        after_tokens: u64,
+        strategy: CompactionStrategy,
+        context: Vec<Message>,
+    },
+    /// A session continues: after a crash or interruption, or with a
+    /// follow-up task. Emitted by the root agent in place of
+    /// `session_started`; seq numbers carry on from the earlier run.
+    SessionResumed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        follow_up: Option<String>,
+        version: String,
+    },
+    /// An agent picked up where its log ended. Completed tool calls were
+    /// `replayed` from the log; calls in flight at the crash were re-run
+    /// when idempotent (`rerun`), else reported to the model as
+    /// `interrupted` with an unknown outcome.
+    AgentResumed {
+        replayed: u32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        rerun: Vec<ToolCallId>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        interrupted: Vec<ToolCallId>,
+    },
     AgentFinished {
         outcome: Outcome,
         /// The agent's final answer, or what it had when it stopped.
@@ -163,6 +198,10 @@ impl Event {
             Event::McpServer { .. } => "mcp_server",
             Event::BudgetExceeded { .. } => "budget_exceeded",
             Event::Warning { .. } => "warning",
+            Event::MessageAppended { .. } => "message_appended",
+            Event::Compacted { .. } => "compacted",
+            Event::SessionResumed { .. } => "session_resumed",
+            Event::AgentResumed { .. } => "agent_resumed",
             Event::AgentFinished { .. } => "agent_finished",
             Event::SessionFinished { .. } => "session_finished",
         }
@@ -203,6 +242,28 @@ pub enum McpServerStatus {
     /// An OAuth server without usable credentials; `error` names the
     /// `baton mcp login` command to run.
     NeedsLogin,
+}
+
+/// How a context was compacted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompactionStrategy {
+    /// The model summarised the older turns; the recent ones stay verbatim.
+    Summary,
+    /// The oldest tool outputs were replaced by a placeholder.
+    DropToolOutputs,
+    /// The oldest turns were dropped.
+    DropTurns,
+}
+
+impl fmt::Display for CompactionStrategy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CompactionStrategy::Summary => "summary",
+            CompactionStrategy::DropToolOutputs => "drop_tool_outputs",
+            CompactionStrategy::DropTurns => "drop_turns",
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

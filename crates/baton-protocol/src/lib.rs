@@ -11,7 +11,10 @@ mod message;
 mod tool;
 mod usage;
 
-pub use event::{BudgetKind, Envelope, Event, McpServerStatus, Outcome, PermissionMode, Totals};
+pub use event::{
+    BudgetKind, CompactionStrategy, Envelope, Event, McpServerStatus, Outcome, PermissionMode,
+    Totals,
+};
 pub use ids::{AgentId, SessionId, ToolCallId};
 pub use message::{ContentBlock, ImageSource, Message, Role, StopReason, ToolResultContent};
 pub use tool::{ToolAnnotations, ToolOutput, ToolSpec};
