@@ -18,7 +18,9 @@ use baton_models::{ModelConfig, ModelRegistry, ProviderKind};
 use baton_protocol::PermissionMode;
 use serde::Deserialize;
 
+mod durable;
 mod orchestra;
+pub use durable::{CompactionConfig, MemoryConfig, StoreConfig};
 pub use orchestra::{BudgetConfig, DelegationConfig, RoleConfig, RoutePolicy, RoutingConfig};
 
 pub const WORKSPACE_FILE: &str = "baton.toml";
@@ -67,6 +69,9 @@ struct ConfigFile {
     delegation: Option<DelegationConfig>,
     #[serde(default)]
     roles: BTreeMap<String, RoleConfig>,
+    store: Option<StoreConfig>,
+    compaction: Option<CompactionConfig>,
+    memory: Option<MemoryConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -117,6 +122,9 @@ pub struct Config {
     pub delegation: DelegationConfig,
     /// Roles by name, over the built-in ones and `.baton/agents/*.md`.
     pub roles: BTreeMap<String, RoleConfig>,
+    pub store: StoreConfig,
+    pub compaction: CompactionConfig,
+    pub memory: MemoryConfig,
     /// The files that were read, lowest precedence first.
     pub sources: Vec<PathBuf>,
 }
@@ -137,6 +145,9 @@ impl Default for Config {
             routing: RoutingConfig::default(),
             delegation: DelegationConfig::default(),
             roles: BTreeMap::new(),
+            store: StoreConfig::default(),
+            compaction: CompactionConfig::default(),
+            memory: MemoryConfig::default(),
             sources: Vec::new(),
         }
     }
@@ -253,6 +264,15 @@ impl Config {
             self.delegation = delegation;
         }
         self.roles.extend(file.roles);
+        if let Some(store) = file.store {
+            self.store = store;
+        }
+        if let Some(compaction) = file.compaction {
+            self.compaction = compaction;
+        }
+        if let Some(memory) = file.memory {
+            self.memory = memory;
+        }
         let shell = file.shell;
         if let Some(v) = shell.timeout_secs {
             self.shell.timeout_secs = v;

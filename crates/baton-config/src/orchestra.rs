@@ -81,4 +81,7 @@ pub struct RoleConfig {
     pub budget_tokens: Option<u64>,
     pub budget_seconds: Option<f64>,
     pub instructions: Option<String>,
+    /// `false` leaves project memory (AGENTS.md, .baton/memory.md) out of
+    /// this role's system prompt.
+    pub memory: Option<bool>,
 }
