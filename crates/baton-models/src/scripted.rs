@@ -32,7 +32,22 @@ struct ScriptFile {
     price: Option<Price>,
     #[serde(default)]
     context_window: Option<u64>,
+    #[serde(default)]
+    cursor: Cursor,
     turns: Vec<Turn>,
+}
+
+/// How a call finds its turn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Cursor {
+    /// The next turn, counted across every call to this client.
+    #[default]
+    Counter,
+    /// The turn numbered by the request's assistant messages, so each agent
+    /// sharing the script follows it from the start, and a resumed session
+    /// picks up where its conversation ended.
+    Conversation,
 }
 
 /// The file is either `{"turns": [...], ...}` or just the array of turns.
@@ -98,6 +113,7 @@ pub struct ScriptedClient {
     info: ModelInfo,
     path: String,
     turns: Arc<Vec<Turn>>,
+    cursor: Cursor,
     next: Arc<AtomicUsize>,
     retry: RetryPolicy,
 }
@@ -134,6 +150,7 @@ impl ScriptedClient {
                 model: None,
                 price: None,
                 context_window: None,
+                cursor: Cursor::Counter,
                 turns,
             },
         };
@@ -181,6 +198,7 @@ impl ScriptedClient {
             },
             path: shown,
             turns: Arc::new(turns),
+            cursor: file.cursor,
             next: Arc::new(AtomicUsize::new(0)),
             retry: RetryPolicy::immediate(3),
         })
@@ -220,8 +238,19 @@ impl ModelClient for ScriptedClient {
         let path = self.path.clone();
         let model = self.info.model_id.clone();
         let request = Arc::new(request);
+        let cursor = self.cursor;
+        let answered = request
+            .messages
+            .iter()
+            .filter(|m| m.role == baton_protocol::Role::Assistant)
+            .count();
+        // Each retry of an error turn moves on to the turn after it.
+        let attempts = AtomicUsize::new(0);
         with_retries(PROVIDER, self.retry.clone(), move || {
-            let index = next.fetch_add(1, Ordering::SeqCst);
+            let index = match cursor {
+                Cursor::Counter => next.fetch_add(1, Ordering::SeqCst),
+                Cursor::Conversation => answered + attempts.fetch_add(1, Ordering::SeqCst),
+            };
             play(
                 turns.clone(),
                 index,
@@ -254,7 +283,12 @@ fn play(
         if let Some(error) = &turn.error {
             Err(scripted_error(error))?;
         }
-        let mut text = turn.text.clone().unwrap_or_default();
+        let task = request
+            .messages
+            .first()
+            .map(baton_protocol::Message::text)
+            .unwrap_or_default();
+        let mut text = fill(turn.text.as_deref().unwrap_or_default(), &task);
         let mut stop_reason = turn.stop_reason;
         if let Some(cut) = request.stop_sequences.iter().filter_map(|stop| text.find(stop.as_str())).min() {
             text.truncate(cut);
@@ -273,7 +307,7 @@ fn play(
             let id = ToolCallId::new(call.id.clone().unwrap_or_else(|| format!("call_{}_{}", index + 1, i + 1)));
             yield StreamEvent::ToolUseStarted { id: id.clone(), name: call.name.clone() };
             let input = match (&call.input, &call.arguments) {
-                (Some(input), _) => input.clone(),
+                (Some(input), _) => fill_value(input, &task),
                 (None, Some(raw)) => crate::anthropic::parse_tool_input(raw),
                 (None, None) => Value::Object(Default::default()),
             };
@@ -283,6 +317,25 @@ fn play(
         yield StreamEvent::Usage(usage);
         yield StreamEvent::Finished(ModelResponse { content, stop_reason, usage, model, logprobs: None });
     })
+}
+
+/// `{{task}}` in a turn's text or tool input stands for the agent's task
+/// (its first message), so one script can drive several sub-agents.
+fn fill(text: &str, task: &str) -> String {
+    text.replace("{{task}}", task)
+}
+
+fn fill_value(value: &Value, task: &str) -> Value {
+    match value {
+        Value::String(text) => Value::String(fill(text, task)),
+        Value::Array(items) => Value::Array(items.iter().map(|v| fill_value(v, task)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), fill_value(v, task)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 fn scripted_error(error: &ScriptedError) -> ModelError {
@@ -367,6 +420,47 @@ mod tests {
         let text = "  hello  wide\nworld ";
         assert_eq!(split_words(text).collect::<String>(), text);
         assert_eq!(split_words("a b").collect::<Vec<_>>(), vec!["a ", "b"]);
+    }
+
+    #[tokio::test]
+    async fn conversation_cursor_follows_each_agents_messages_and_fills_the_task() {
+        use baton_protocol::Message;
+        let model = client(
+            r#"{"cursor": "conversation", "turns": [
+                {"error": {"status": 529, "message": "busy"}},
+                {"tool_calls": [{"name": "append", "input": {"line": "{{task}}-1"}}]},
+                {"text": "{{task}} done"}]}"#,
+        );
+        let request = |messages: Vec<Message>| ModelRequest {
+            messages: Arc::new(messages),
+            ..ModelRequest::default()
+        };
+        // A first call fails, and its retry takes the next turn.
+        let first = collect(
+            model.stream(request(vec![Message::user_text("alpha")])),
+            |_| {},
+        )
+        .await
+        .unwrap();
+        assert!(
+            matches!(&first.content[0], ContentBlock::ToolUse { input, .. } if input["line"] == "alpha-1"),
+            "{first:?}"
+        );
+        // Another agent, or the same conversation in a fresh process, starts
+        // where its own messages say, whatever was played before.
+        let answered = vec![Message::user_text("beta"), Message::assistant_text("…")];
+        let second = collect(model.stream(request(answered.clone())), |_| {})
+            .await
+            .unwrap();
+        assert!(
+            matches!(&second.content[0], ContentBlock::ToolUse { input, .. } if input["line"] == "beta-1"),
+            "{second:?}"
+        );
+        let mut two = answered;
+        two.push(Message::user_text("ok"));
+        two.push(Message::assistant_text("…"));
+        let third = collect(model.stream(request(two)), |_| {}).await.unwrap();
+        assert_eq!(third.content, vec![ContentBlock::text("beta done")]);
     }
 
     #[tokio::test]
