@@ -1,3 +1,4 @@
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::budget::{Budget, Spend, affordable_output, estimate_tokens, worst_case};
 use crate::delegate::DELEGATE_TOOL;
+use crate::resume::{AgentLog, CallRecord, interrupted_output};
 
 /// Below this many output tokens a call is not worth making: the budget
 /// stops the agent instead.
@@ -160,13 +162,108 @@ impl Agent {
             call_id: self.origin.call_id.clone(),
             task: Some(clip_chars(task, TASK_IN_EVENT_CHARS)),
         });
-        let mut run = Run {
-            agent: self,
-            emitter: emitter.clone(),
+        let mut run = Run::new(self, emitter, cancel);
+        run.push(Message::user_text(task));
+        let (outcome, error) = run.drive().await;
+        run.finish_report(outcome, error)
+    }
+
+    /// Continues the agent from its log: the context it had, what it had
+    /// spent, and the last turn's tool calls, each replayed from its
+    /// recorded result, re-run if it was in flight and safe to repeat, or
+    /// reported to the model as interrupted. With `follow_up`, a finished
+    /// agent takes a new task in the same context. `task` is what it was
+    /// started with, for a log that ends before its first message.
+    pub async fn resume(
+        &self,
+        bus: &EventBus,
+        log: &AgentLog,
+        task: &str,
+        follow_up: Option<&str>,
+        cancel: &CancellationToken,
+    ) -> AgentReport {
+        let emitter = bus.emitter(self.id.clone(), self.parent.clone());
+        let mut run = Run::new(self, emitter, cancel);
+        run.messages = Arc::new(log.messages.clone());
+        if log.messages.is_empty() {
+            run.push(Message::user_text(task));
+        }
+        run.usage = log.usage;
+        run.cost = log.cost;
+        run.turns = log.turns;
+        run.tool_calls = log.tool_calls;
+        run.last_text = log.last_text();
+        // Earlier runs spent this; the budget holds across resumes.
+        self.budget.charge(spend(log.usage, log.cost));
+        let pending = pending_calls(&log.messages);
+        let mut recovered = HashMap::new();
+        let (mut replayed, mut rerun, mut interrupted) = (0, Vec::new(), Vec::new());
+        for call in &pending {
+            match log.calls.get(&call.id) {
+                Some(CallRecord::Finished(output)) => {
+                    replayed += 1;
+                    recovered.insert(call.id.clone(), output.clone());
+                }
+                Some(CallRecord::Denied(reason)) => {
+                    replayed += 1;
+                    recovered.insert(call.id.clone(), ToolOutput::error(reason.clone()));
+                }
+                Some(CallRecord::Started) => {
+                    let safe = self
+                        .tools
+                        .spec(&call.name)
+                        .is_some_and(|spec| spec.annotations.is_idempotent());
+                    if safe {
+                        rerun.push(call.id.clone());
+                    } else {
+                        interrupted.push(call.id.clone());
+                        recovered.insert(call.id.clone(), interrupted_output(&call.name));
+                    }
+                }
+                None => {}
+            }
+        }
+        run.emitter.emit(Event::AgentResumed {
+            replayed,
+            rerun,
+            interrupted,
+        });
+        if !pending.is_empty() {
+            run.recovered = recovered;
+            let results = run.run_tools(pending).await;
+            run.push(Message {
+                role: Role::User,
+                content: results,
+            });
+            run.emitter.sync().await;
+        }
+        let answered = log
+            .messages
+            .last()
+            .is_some_and(|m| m.role == Role::Assistant && m.tool_uses().next().is_none());
+        let (outcome, error) = match follow_up {
+            Some(text) => {
+                run.follow_up(text);
+                run.drive().await
+            }
+            // It had given its answer; only the record of it was lost.
+            None if answered => (Outcome::Success, None),
+            None if cancel.is_cancelled() => (Outcome::Cancelled, None),
+            None => run.drive().await,
+        };
+        run.finish_report(outcome, error)
+    }
+}
+
+impl<'a> Run<'a> {
+    fn new(agent: &'a Agent, emitter: Emitter, cancel: &'a CancellationToken) -> Self {
+        Run {
+            agent,
+            emitter,
             cancel,
             messages: Arc::new(Vec::new()),
-            tools: Arc::new(self.tools.specs()),
-            tools_generation: self.tools.generation(),
+            tools: Arc::new(agent.tools.specs()),
+            tools_generation: agent.tools.generation(),
             usage: Usage::default(),
             cost: Cost::default(),
             turns: 0,
@@ -174,20 +271,27 @@ impl Agent {
             last_text: String::new(),
             counted_tokens: 0,
             counted_messages: 0,
-        };
-        run.push(Message::user_text(task));
-        let (outcome, error) = run.drive().await;
+            recovered: HashMap::new(),
+        }
+    }
+
+    /// A new task in the same conversation.
+    fn follow_up(&mut self, text: &str) {
+        self.push(Message::user_text(text));
+    }
+
+    fn finish_report(self, outcome: Outcome, error: Option<String>) -> AgentReport {
         let report = AgentReport {
             outcome,
-            answer: run.last_text,
-            usage: run.usage,
-            cost: run.cost,
-            turns: run.turns,
-            tool_calls: run.tool_calls,
+            answer: self.last_text,
+            usage: self.usage,
+            cost: self.cost,
+            turns: self.turns,
+            tool_calls: self.tool_calls,
             error,
-            messages: Arc::unwrap_or_clone(run.messages),
+            messages: Arc::unwrap_or_clone(self.messages),
         };
-        emitter.emit(Event::AgentFinished {
+        self.emitter.emit(Event::AgentFinished {
             outcome: report.outcome,
             report: report.answer.clone(),
             usage: report.usage,
@@ -234,6 +338,9 @@ struct Run<'a> {
     /// plus an estimate for what came after.
     counted_tokens: u64,
     counted_messages: usize,
+    /// Results a resume already knows for the pending calls: replayed from
+    /// the log, or "interrupted". Taken by the next `run_tools`.
+    recovered: HashMap<ToolCallId, ToolOutput>,
 }
 
 impl Run<'_> {
@@ -274,6 +381,8 @@ impl Run<'_> {
                 role: Role::User,
                 content: results,
             });
+            // A tool's result is on disk before any model sees it.
+            self.emitter.sync().await;
         }
     }
 
@@ -465,7 +574,12 @@ impl Run<'_> {
         let mut results: Vec<Option<ToolOutput>> = vec![None; calls.len()];
         let mut batch: Vec<(usize, ToolSpec)> = Vec::new();
         let mut batches: Vec<Vec<(usize, ToolSpec)>> = Vec::new();
+        let mut recovered = std::mem::take(&mut self.recovered);
         for (index, call) in calls.iter().enumerate() {
+            if let Some(output) = recovered.remove(&call.id) {
+                results[index] = Some(output);
+                continue;
+            }
             let Some(spec) = self.agent.tools.spec(&call.name) else {
                 results[index] = Some(unknown_tool(call, &self.tools));
                 continue;
@@ -548,14 +662,28 @@ impl Run<'_> {
         indices: Vec<usize>,
     ) -> Vec<(usize, ToolOutput)> {
         let mut running = Vec::with_capacity(indices.len());
-        for index in indices {
-            let call = calls[index].clone();
+        let mut side_effects = false;
+        for &index in &indices {
+            let call = &calls[index];
             self.tool_calls += 1;
             self.emitter.emit(Event::ToolCallStarted {
                 call_id: call.id.clone(),
                 tool: call.name.clone(),
                 input: call.input.clone(),
             });
+            side_effects |= self
+                .agent
+                .tools
+                .spec(&call.name)
+                .is_none_or(|spec| !spec.annotations.is_read_only());
+        }
+        // Write-ahead: a call that changes anything is on record as started
+        // before it runs, so a resume never mistakes it for one that never ran.
+        if side_effects {
+            self.emitter.sync().await;
+        }
+        for index in indices {
+            let call = calls[index].clone();
             let tools = self.agent.tools.clone();
             let progress_emitter = self.emitter.clone();
             let progress_id = call.id.clone();
@@ -621,6 +749,21 @@ impl Run<'_> {
             finished.push((index, output));
         }
         finished
+    }
+}
+
+/// The tool calls of a last assistant message that never got its results.
+fn pending_calls(messages: &[Message]) -> Vec<ToolCall> {
+    match messages.last() {
+        Some(last) if last.role == Role::Assistant => last
+            .tool_uses()
+            .map(|(id, name, input)| ToolCall {
+                id: id.clone(),
+                name: name.to_owned(),
+                input: input.clone(),
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

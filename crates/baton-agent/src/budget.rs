@@ -190,6 +190,18 @@ impl Budget {
         })
     }
 
+    /// Records spending that happened outside any reservation: what an
+    /// earlier run of a resumed agent spent. Counted at every level.
+    pub fn charge(&self, spend: Spend) {
+        let mut tree = self.lock();
+        for at in tree.path(self.node) {
+            if let Some(node) = tree.nodes.get_mut(at) {
+                node.ledger.spent.usd += spend.usd;
+                node.ledger.spent.tokens += spend.tokens;
+            }
+        }
+    }
+
     /// What this node (with its descendants) has spent so far.
     pub fn spent(&self) -> Spend {
         self.lock()

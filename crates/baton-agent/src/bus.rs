@@ -1,3 +1,6 @@
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -24,11 +27,20 @@ impl Subscriber for ChannelSubscriber {
     }
 }
 
+/// Makes what subscribers were given durable: the session store. The agent
+/// waits on it where a crash must not lose an event (see [`Emitter::sync`]).
+pub trait Durable: Send + Sync {
+    fn sync(&self) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + '_>>;
+}
+
 /// The one event stream of a session. Cheap to clone; clones share it.
 #[derive(Clone)]
 pub struct EventBus {
     session: SessionId,
     inner: Arc<Mutex<Inner>>,
+    durable: Arc<Mutex<Option<Arc<dyn Durable>>>>,
+    /// Set once a sync has failed, so the warning is given once.
+    sync_failed: Arc<AtomicBool>,
 }
 
 struct Inner {
@@ -38,12 +50,40 @@ struct Inner {
 
 impl EventBus {
     pub fn new(session: SessionId) -> Self {
+        Self::resume(session, 0)
+    }
+
+    /// The stream of a session that continues: seqs carry on from `next_seq`.
+    pub fn resume(session: SessionId, next_seq: u64) -> Self {
         Self {
             session,
             inner: Arc::new(Mutex::new(Inner {
-                next_seq: 0,
+                next_seq,
                 subscribers: Vec::new(),
             })),
+            durable: Arc::new(Mutex::new(None)),
+            sync_failed: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    pub fn set_durable(&self, durable: Arc<dyn Durable>) {
+        *self
+            .durable
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(durable);
+    }
+
+    /// Waits until every event emitted so far is durable; at once without
+    /// a store.
+    pub async fn sync(&self) -> Result<(), String> {
+        let durable = self
+            .durable
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
+        match durable {
+            Some(durable) => durable.sync().await,
+            None => Ok(()),
         }
     }
 
@@ -111,6 +151,20 @@ impl Emitter {
 
     pub fn agent(&self) -> &AgentId {
         &self.agent
+    }
+
+    /// [`EventBus::sync`], warning once if the store fails: the run is
+    /// worth more than its record, so it goes on.
+    pub async fn sync(&self) {
+        if let Err(error) = self.bus.sync().await
+            && !self.bus.sync_failed.swap(true, Ordering::SeqCst)
+        {
+            self.emit(Event::Warning {
+                message: format!(
+                    "the session store failed ({error}); the run goes on, but may not resume from here"
+                ),
+            });
+        }
     }
 
     pub fn bus(&self) -> &EventBus {

@@ -22,6 +22,7 @@ use crate::EventBus;
 use crate::agent::{Agent, AgentConfig, AgentReport, Origin};
 use crate::budget::{Budget, Limits};
 use crate::inspect::Inspector;
+use crate::resume::{AgentLog, SessionLog, attempt_number};
 use crate::roles::{RoleDef, Roles, ToolSelection};
 
 pub const DELEGATE_TOOL: &str = "delegate";
@@ -40,6 +41,12 @@ pub trait ModelChooser: Send + Sync {
     /// The next model to try after `failed` did not succeed (a cascade
     /// escalating up the cost/quality frontier), or `None` to give up.
     fn escalate(&self, _role: &RoleDef, _task: &str, _failed: &str) -> Option<Choice> {
+        None
+    }
+
+    /// The model a resumed sub-agent was running on, by the name its
+    /// `agent_spawned` event gave; `None` routes the task afresh.
+    fn by_name(&self, _name: &str) -> Option<Arc<dyn ModelClient>> {
         None
     }
 }
@@ -64,6 +71,9 @@ pub struct Delegation {
     pub max_summary_chars: usize,
     /// How many models a cascade may try for one task.
     pub max_attempts: u32,
+    /// The log of the session being resumed: sub-agents it started pick up
+    /// where they were instead of starting again.
+    pub resume: Option<Arc<SessionLog>>,
 }
 
 impl Delegation {
@@ -108,13 +118,20 @@ impl Delegator {
     /// spending from `budget`.
     pub fn new(settings: Delegation, parent: AgentId, budget: Budget, depth: u32) -> Self {
         let spec = delegate_spec(&settings.roles);
+        // A resumed agent numbers new children after the ones it had.
+        let had = settings.resume.as_ref().map_or(0, |log| {
+            log.children_of(&parent)
+                .filter_map(|child| child_number(&parent, &child.id))
+                .max()
+                .unwrap_or(0)
+        });
         Self {
             permits: Semaphore::new(settings.max_parallel.max(1)),
             settings,
             parent,
             budget,
             depth,
-            children: AtomicU32::new(0),
+            children: AtomicU32::new(had),
             spec,
         }
     }
@@ -134,10 +151,22 @@ impl Delegator {
                 self.settings.max_depth
             ));
         }
-        // Children are numbered as their calls arrive; calls of one turn
-        // run concurrently, so their numbers need not follow the turn's order.
-        let number = self.children.fetch_add(1, Ordering::Relaxed) + 1;
-        let id = AgentId::new(format!("{}.{number}", self.parent.as_str()));
+        let earlier = self
+            .settings
+            .resume
+            .as_ref()
+            .and_then(|log| log.attempt_for_call(&self.parent, &ctx.call_id))
+            .cloned();
+        let id = match &earlier {
+            Some(earlier) => base_id(&earlier.id),
+            None => {
+                // Children are numbered as their calls arrive; calls of one
+                // turn run concurrently, so their numbers need not follow
+                // the turn's order.
+                let number = self.children.fetch_add(1, Ordering::Relaxed) + 1;
+                AgentId::new(format!("{}.{number}", self.parent.as_str()))
+            }
+        };
         let _permit = tokio::select! {
             permit = self.permits.acquire() => match permit {
                 Ok(permit) => permit,
@@ -145,38 +174,61 @@ impl Delegator {
             },
             () = ctx.cancel.cancelled() => return ToolOutput::error("cancelled before the sub-agent started"),
         };
-        let report = self.run_child(id, &request, &ctx).await;
+        let report = self.run_child(id, &request, &ctx, earlier).await;
         report_output(&report)
     }
 
+    /// Runs the task's attempts: one, or more while a cascade escalates.
+    /// `earlier` is the attempt a resumed session had reached.
     async fn run_child(
         &self,
         id: AgentId,
         request: &DelegateRequest,
         ctx: &ToolContext,
+        earlier: Option<AgentLog>,
     ) -> ChildReport {
         let role = &request.role;
         let mut escalated_from = Vec::new();
-        let mut choice =
-            match self
-                .settings
-                .chooser
-                .choose(role, &request.task, request.model_hint.as_deref())
-            {
+        let mut attempt = earlier.as_ref().map_or(1, |log| attempt_number(&log.id));
+        if let Some(log) = self.settings.resume.as_ref() {
+            for before in 1..attempt {
+                if let Some(tried) = log.agent(&attempt_id(&id, before)) {
+                    escalated_from.push(tried.model.clone());
+                }
+            }
+        }
+        let resumed_model = earlier
+            .as_ref()
+            .and_then(|log| self.settings.chooser.by_name(&log.model));
+        let mut choice = match resumed_model {
+            Some(model) => Choice {
+                model,
+                reason: "resumed on the model it was running on".into(),
+            },
+            None => match self.settings.chooser.choose(
+                role,
+                &request.task,
+                request.model_hint.as_deref(),
+            ) {
                 Ok(choice) => choice,
                 Err(error) => {
                     return failed(&id, role, "", format!("no model for this task: {error}"));
                 }
-            };
-        let mut attempt = 1;
+            },
+        };
+        let mut earlier = earlier;
         loop {
-            let model_name = choice.model.info().name.clone();
             // Each attempt is an agent of its own in the events and the trace.
-            let attempt_id = match attempt {
-                1 => id.clone(),
-                n => AgentId::new(format!("{}~{n}", id.as_str())),
+            let attempt_id = attempt_id(&id, attempt);
+            let report = match earlier.take() {
+                // It finished; only its parent's record of that was lost.
+                Some(log) if log.finished.is_some() => self.logged_report(&log, role),
+                resumed => {
+                    self.attempt(&attempt_id, request, choice, ctx, resumed)
+                        .await
+                }
             };
-            let report = self.attempt(&attempt_id, request, choice, ctx).await;
+            let model_name = report.model.clone();
             let retry = matches!(report.outcome, Outcome::Failure | Outcome::BudgetExhausted)
                 && attempt < self.settings.max_attempts
                 && !ctx.cancel.is_cancelled();
@@ -209,6 +261,7 @@ impl Delegator {
         request: &DelegateRequest,
         choice: Choice,
         ctx: &ToolContext,
+        resumed: Option<AgentLog>,
     ) -> ChildReport {
         let role = request.role.clone();
         let limits = request.budget.unwrap_or(role.budget);
@@ -252,7 +305,12 @@ impl Delegator {
         let bus = self.settings.bus.clone();
         let task = request.task.clone();
         let cancel = ctx.cancel.child_token();
-        let run = tokio::spawn(async move { agent.run(&bus, &task, &cancel).await });
+        let run = tokio::spawn(async move {
+            match resumed {
+                Some(log) => agent.resume(&bus, &log, &task, None, &cancel).await,
+                None => agent.run(&bus, &task, &cancel).await,
+            }
+        });
         match run.await {
             Ok(report) => self.report(id, &role, &model_name, report),
             Err(error) => failed(
@@ -291,6 +349,53 @@ impl Delegator {
             error: run.error,
         }
     }
+}
+
+impl Delegator {
+    /// The report of an attempt that finished before the resume, from its log.
+    fn logged_report(&self, log: &AgentLog, role: &RoleDef) -> ChildReport {
+        let (outcome, answer) = log
+            .finished
+            .clone()
+            .unwrap_or((Outcome::Failure, String::new()));
+        let run = AgentReport {
+            outcome,
+            answer,
+            usage: log.usage,
+            cost: log.cost,
+            turns: log.turns,
+            tool_calls: log.tool_calls,
+            error: None,
+            messages: log.messages.clone(),
+        };
+        self.report(&log.id, role, &log.model, run)
+    }
+}
+
+/// `root.2` for attempt 1, `root.2~3` for attempt 3.
+fn attempt_id(base: &AgentId, attempt: u32) -> AgentId {
+    match attempt {
+        1 => base.clone(),
+        n => AgentId::new(format!("{}~{n}", base.as_str())),
+    }
+}
+
+/// `root.2` for any attempt at child 2 of root.
+fn base_id(id: &AgentId) -> AgentId {
+    match id.as_str().rsplit_once('~') {
+        Some((base, _)) => AgentId::new(base),
+        None => id.clone(),
+    }
+}
+
+/// 2 for `root.2` (or `root.2~3`) under `root`.
+fn child_number(parent: &AgentId, id: &AgentId) -> Option<u32> {
+    base_id(id)
+        .as_str()
+        .strip_prefix(parent.as_str())?
+        .strip_prefix('.')?
+        .parse()
+        .ok()
 }
 
 fn failed(id: &AgentId, role: &RoleDef, model: &str, error: String) -> ChildReport {

@@ -16,13 +16,15 @@ mod budget;
 mod bus;
 mod delegate;
 mod inspect;
+mod memory;
 mod prompt;
+mod resume;
 mod roles;
 mod session;
 
 pub use agent::{Agent, AgentConfig, AgentReport, Origin};
 pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend};
-pub use bus::{ChannelSubscriber, Emitter, EventBus, Subscriber};
+pub use bus::{ChannelSubscriber, Durable, Emitter, EventBus, Subscriber};
 pub use delegate::{
     ChildReport, Choice, DELEGATE_TOOL, Delegation, Delegator, ModelChooser, WithDelegate,
 };
@@ -30,6 +32,10 @@ pub use inspect::{
     Approval, ApprovalRequest, Approver, DenyAll, InspectContext, Inspector, PermissionPolicy,
     ToolCall, Verdict,
 };
+pub use memory::{ProjectMemory, load_project_memory, load_project_memory_until};
 pub use prompt::default_system_prompt;
+pub use resume::{
+    AgentLog, CallRecord, ResumeError, SessionLog, attempt_number, interrupted_output,
+};
 pub use roles::{RoleDef, RoleError, Roles, ToolSelection, parse_role_file};
-pub use session::{SessionReport, SessionSpec, new_session_id, run_session};
+pub use session::{SessionReport, SessionSpec, new_session_id, resume_session, run_session};

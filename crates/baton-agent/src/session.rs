@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use baton_protocol::{AgentId, Envelope, Event, Outcome, PermissionMode, SessionId, Totals};
 use tokio_util::sync::CancellationToken;
 
+use crate::resume::{ResumeError, SessionLog};
 use crate::{Agent, AgentReport, EventBus, Subscriber};
 
 /// What the session-level events report about a run.
@@ -60,16 +61,67 @@ pub async fn run_session(
     for event in &spec.startup {
         bus.emit(agent.id(), None, event.clone());
     }
-    let tally = Arc::new(Tally::new(agent.id().clone()));
+    let tally = Arc::new(Tally::new(agent.id().clone(), Totals::default()));
     bus.subscribe(tally.clone());
     let report = agent.run(bus, &spec.task, cancel).await;
+    finish_session(
+        bus,
+        agent,
+        report,
+        &tally,
+        started.elapsed().as_millis() as u64,
+    )
+}
+
+/// Continues a session from its log: after a crash or an interruption, or
+/// with a `follow_up` task once it has finished. Bracketed by
+/// `session_resumed` and `session_finished`, with totals that count every
+/// run of the session. `bus` must continue the log's seqs
+/// ([`EventBus::resume`]).
+pub async fn resume_session(
+    bus: &EventBus,
+    spec: &SessionSpec,
+    agent: &Agent,
+    log: &SessionLog,
+    follow_up: Option<&str>,
+    cancel: &CancellationToken,
+) -> Result<SessionReport, ResumeError> {
+    let root = log
+        .root_agent()
+        .ok_or_else(|| ResumeError::NoRoot(log.root.as_str().to_owned()))?;
+    let started = Instant::now();
+    bus.emit(
+        agent.id(),
+        None,
+        Event::SessionResumed {
+            follow_up: follow_up.map(str::to_owned),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+    );
+    for event in &spec.startup {
+        bus.emit(agent.id(), None, event.clone());
+    }
+    let tally = Arc::new(Tally::new(agent.id().clone(), log.delegated_totals()));
+    bus.subscribe(tally.clone());
+    let report = agent.resume(bus, root, &log.task, follow_up, cancel).await;
+    let wall_ms = log.wall_ms + started.elapsed().as_millis() as u64;
+    Ok(finish_session(bus, agent, report, &tally, wall_ms))
+}
+
+fn finish_session(
+    bus: &EventBus,
+    agent: &Agent,
+    report: AgentReport,
+    tally: &Tally,
+    wall_ms: u64,
+) -> SessionReport {
     let children = tally.take();
     let totals = Totals {
         usage: report.usage + children.usage,
         cost: report.cost + children.cost,
         turns: report.turns + children.turns,
         tool_calls: report.tool_calls + children.tool_calls,
-        wall_ms: started.elapsed().as_millis() as u64,
+        wall_ms,
         delegated_usd: children.cost.total_usd,
     };
     bus.emit(
@@ -99,10 +151,11 @@ struct Tally {
 }
 
 impl Tally {
-    fn new(root: AgentId) -> Self {
+    /// `prior` is what earlier runs of a resumed session already counted.
+    fn new(root: AgentId, prior: Totals) -> Self {
         Self {
             root,
-            sums: Mutex::new(Totals::default()),
+            sums: Mutex::new(prior),
         }
     }
 

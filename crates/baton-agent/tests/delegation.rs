@@ -177,6 +177,7 @@ impl Tree {
             inspectors: Vec::new(),
             max_summary_chars: 2000,
             max_attempts: 3,
+            resume: None,
         };
         let root = AgentId::new("root");
         let tools = Arc::new(WithDelegate::new(

@@ -271,5 +271,6 @@ pub fn delegation(
         inspectors,
         max_summary_chars: 4_000,
         max_attempts: 3,
+        resume: None,
     }
 }

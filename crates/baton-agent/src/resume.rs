@@ -1,0 +1,251 @@
+//! Picking a session up from its event log.
+//!
+//! The log is the truth: folding an agent's `message_appended` and
+//! `compacted` events gives back its context, its `model_finished` events
+//! its spending, and its `tool_call_*` events what each call of the last
+//! turn came to. [`SessionLog`] does that fold once for every agent of a
+//! session; the agent loop and the delegator then continue from it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use baton_protocol::{
+    AgentId, Cost, Envelope, Event, Message, Outcome, SessionId, ToolCallId, ToolOutput, Totals,
+    Usage,
+};
+
+/// What the log says one tool call came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CallRecord {
+    /// Started and never finished: in flight when the process stopped.
+    Started,
+    Finished(ToolOutput),
+    /// The inspector chain refused it, with this reason.
+    Denied(String),
+}
+
+/// One agent as its events left it.
+#[derive(Debug, Clone)]
+pub struct AgentLog {
+    pub id: AgentId,
+    pub parent: Option<AgentId>,
+    pub role: String,
+    pub model: String,
+    /// The `delegate` call that started it.
+    pub call_id: Option<ToolCallId>,
+    pub messages: Vec<Message>,
+    pub usage: Usage,
+    pub cost: Cost,
+    /// Model calls that finished.
+    pub turns: u32,
+    /// Tool calls that finished.
+    pub tool_calls: u32,
+    /// Its last `agent_finished`, unless it was resumed after it.
+    pub finished: Option<(Outcome, String)>,
+    pub calls: HashMap<ToolCallId, CallRecord>,
+}
+
+impl AgentLog {
+    /// The last text the model wrote: the answer so far.
+    pub fn last_text(&self) -> String {
+        self.messages
+            .iter()
+            .rev()
+            .filter(|m| m.role == baton_protocol::Role::Assistant)
+            .map(Message::text)
+            .find(|text| !text.is_empty())
+            .unwrap_or_default()
+    }
+}
+
+/// A whole session, folded from its events.
+#[derive(Debug, Clone)]
+pub struct SessionLog {
+    pub session: SessionId,
+    pub task: String,
+    pub workspace: String,
+    /// The seq the next event must carry.
+    pub next_seq: u64,
+    /// Wall time of every earlier run of the session, added up.
+    pub wall_ms: u64,
+    /// How the last run ended, if it did.
+    pub finished: Option<Outcome>,
+    pub root: AgentId,
+    agents: BTreeMap<AgentId, AgentLog>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResumeError {
+    #[error("the session has no events")]
+    Empty,
+    #[error("the session's log does not start with session_started (it starts with {0})")]
+    NoStart(String),
+    #[error("the session's root agent `{0}` never started, so there is nothing to resume")]
+    NoRoot(String),
+}
+
+impl SessionLog {
+    pub fn from_events(
+        events: impl IntoIterator<Item = Envelope>,
+    ) -> Result<SessionLog, ResumeError> {
+        let mut events = events.into_iter().peekable();
+        let first = events.peek().ok_or(ResumeError::Empty)?;
+        let Event::SessionStarted {
+            task, workspace, ..
+        } = &first.event
+        else {
+            return Err(ResumeError::NoStart(first.event.kind().to_owned()));
+        };
+        let mut log = SessionLog {
+            session: first.session.clone(),
+            task: task.clone(),
+            workspace: workspace.clone(),
+            next_seq: 0,
+            wall_ms: 0,
+            finished: None,
+            root: first.agent.clone(),
+            agents: BTreeMap::new(),
+        };
+        let (mut segment_start, mut last_ts) = (first.ts_ms, first.ts_ms);
+        for envelope in events {
+            log.next_seq = envelope.seq + 1;
+            if matches!(envelope.event, Event::SessionResumed { .. }) {
+                log.wall_ms += last_ts.saturating_sub(segment_start);
+                segment_start = envelope.ts_ms;
+            }
+            last_ts = envelope.ts_ms;
+            log.fold(envelope);
+        }
+        log.wall_ms += last_ts.saturating_sub(segment_start);
+        if !log.agents.contains_key(&log.root) {
+            return Err(ResumeError::NoRoot(log.root.as_str().to_owned()));
+        }
+        Ok(log)
+    }
+
+    fn fold(&mut self, envelope: Envelope) {
+        let Envelope {
+            agent,
+            parent,
+            event,
+            ..
+        } = envelope;
+        match event {
+            Event::SessionResumed { .. } => self.finished = None,
+            Event::SessionFinished { outcome, .. } => self.finished = Some(outcome),
+            Event::AgentSpawned {
+                role,
+                model,
+                call_id,
+                ..
+            } => {
+                self.agents.insert(
+                    agent.clone(),
+                    AgentLog {
+                        id: agent,
+                        parent,
+                        role,
+                        model,
+                        call_id,
+                        messages: Vec::new(),
+                        usage: Usage::default(),
+                        cost: Cost::default(),
+                        turns: 0,
+                        tool_calls: 0,
+                        finished: None,
+                        calls: HashMap::new(),
+                    },
+                );
+            }
+            event => {
+                let Some(log) = self.agents.get_mut(&agent) else {
+                    return;
+                };
+                match event {
+                    Event::MessageAppended { message } => log.messages.push(message),
+                    Event::Compacted { context, .. } => log.messages = context,
+                    Event::ModelFinished { usage, cost, .. } => {
+                        log.usage += usage;
+                        log.cost += cost;
+                        log.turns += 1;
+                    }
+                    Event::ToolCallStarted { call_id, .. } => {
+                        log.calls.insert(call_id, CallRecord::Started);
+                    }
+                    Event::ToolCallFinished {
+                        call_id, output, ..
+                    } => {
+                        log.calls.insert(call_id, CallRecord::Finished(output));
+                        log.tool_calls += 1;
+                    }
+                    Event::ToolCallDenied {
+                        call_id, reason, ..
+                    } => {
+                        log.calls.insert(call_id, CallRecord::Denied(reason));
+                    }
+                    Event::AgentResumed { .. } => log.finished = None,
+                    Event::AgentFinished {
+                        outcome, report, ..
+                    } => log.finished = Some((outcome, report)),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    pub fn root_agent(&self) -> Option<&AgentLog> {
+        self.agents.get(&self.root)
+    }
+
+    pub fn agent(&self, id: &AgentId) -> Option<&AgentLog> {
+        self.agents.get(id)
+    }
+
+    /// The agents `parent` started, in id order.
+    pub fn children_of<'a>(&'a self, parent: &'a AgentId) -> impl Iterator<Item = &'a AgentLog> {
+        self.agents
+            .values()
+            .filter(move |a| a.parent.as_ref() == Some(parent))
+    }
+
+    /// The latest attempt (`root.1`, then `root.1~2`, …) that `parent`'s
+    /// delegate call `call_id` started.
+    pub fn attempt_for_call(&self, parent: &AgentId, call_id: &ToolCallId) -> Option<&AgentLog> {
+        self.agents
+            .values()
+            .filter(|a| a.parent.as_ref() == Some(parent) && a.call_id.as_ref() == Some(call_id))
+            .max_by_key(|a| attempt_number(&a.id))
+    }
+
+    /// What every agent but the root consumed before this resume, counted
+    /// as the session's tally counts it: a sub-agent's spending when it
+    /// finished (an unfinished one reports all of it when it finishes
+    /// after the resume), and every tool call that finished.
+    pub fn delegated_totals(&self) -> Totals {
+        let mut totals = Totals::default();
+        for agent in self.agents.values().filter(|a| a.id != self.root) {
+            if agent.finished.is_some() {
+                totals.usage += agent.usage;
+                totals.cost += agent.cost;
+                totals.turns += agent.turns;
+            }
+            totals.tool_calls += agent.tool_calls;
+        }
+        totals
+    }
+}
+
+/// `root.3~2` is attempt 2 of child 3; `root.3` is attempt 1.
+pub fn attempt_number(id: &AgentId) -> u32 {
+    id.as_str()
+        .rsplit_once('~')
+        .and_then(|(_, n)| n.parse().ok())
+        .unwrap_or(1)
+}
+
+/// The tool result a model sees for a call that was running when the
+/// process stopped and cannot safely run twice.
+pub fn interrupted_output(tool: &str) -> ToolOutput {
+    ToolOutput::error(format!(
+        "interrupted: baton stopped while `{tool}` was running, so its outcome is unknown. It may or may not have taken effect; check before running it again."
+    ))
+}
