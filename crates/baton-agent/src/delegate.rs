@@ -74,6 +74,8 @@ pub struct Delegation {
     /// The log of the session being resumed: sub-agents it started pick up
     /// where they were instead of starting again.
     pub resume: Option<Arc<SessionLog>>,
+    /// Project memory, for the system prompt of roles that keep it.
+    pub memory: Option<String>,
 }
 
 impl Delegation {
@@ -282,9 +284,10 @@ impl Delegator {
         };
         let config = AgentConfig {
             role: role.name.clone(),
-            system_prompt: Some(format!(
-                "{}\n\n{}",
-                role.instructions, self.settings.base_prompt
+            system_prompt: Some(system_prompt(
+                &role.instructions,
+                &self.settings.base_prompt,
+                self.settings.memory.as_deref().filter(|_| role.memory),
             )),
             max_turns: limits
                 .turns
@@ -370,6 +373,16 @@ impl Delegator {
         };
         self.report(&log.id, role, &log.model, run)
     }
+}
+
+/// A role's instructions, the workspace rules, then project memory.
+pub fn system_prompt(instructions: &str, base: &str, memory: Option<&str>) -> String {
+    let mut prompt = format!("{instructions}\n\n{base}");
+    if let Some(memory) = memory {
+        prompt.push_str("\n\n");
+        prompt.push_str(memory);
+    }
+    prompt
 }
 
 /// `root.2` for attempt 1, `root.2~3` for attempt 3.

@@ -27,6 +27,7 @@ pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend};
 pub use bus::{ChannelSubscriber, Durable, Emitter, EventBus, Subscriber};
 pub use delegate::{
     ChildReport, Choice, DELEGATE_TOOL, Delegation, Delegator, ModelChooser, WithDelegate,
+    system_prompt,
 };
 pub use inspect::{
     Approval, ApprovalRequest, Approver, DenyAll, InspectContext, Inspector, PermissionPolicy,

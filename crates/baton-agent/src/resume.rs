@@ -208,8 +208,18 @@ impl SessionLog {
     }
 
     /// The latest attempt (`root.1`, then `root.1~2`, …) that `parent`'s
-    /// delegate call `call_id` started.
+    /// delegate call `call_id` started, while that call is still open: a
+    /// call id a model used again later must not pick up an old child.
     pub fn attempt_for_call(&self, parent: &AgentId, call_id: &ToolCallId) -> Option<&AgentLog> {
+        let closed = self.agents.get(parent).is_some_and(|p| {
+            matches!(
+                p.calls.get(call_id),
+                Some(CallRecord::Finished(_) | CallRecord::Denied(_))
+            )
+        });
+        if closed {
+            return None;
+        }
         self.agents
             .values()
             .filter(|a| a.parent.as_ref() == Some(parent) && a.call_id.as_ref() == Some(call_id))

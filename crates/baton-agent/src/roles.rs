@@ -67,6 +67,9 @@ pub struct RoleDef {
     /// Applied when a `delegate` call gives no budget of its own.
     pub budget: Limits,
     pub instructions: String,
+    /// Whether project memory (AGENTS.md, .baton/memory.md) is in its
+    /// system prompt.
+    pub memory: bool,
 }
 
 /// The role names a `delegate` call may use, with their definitions.
@@ -252,6 +255,13 @@ fn set_field(role: &mut RoleDef, key: &str, value: &str) -> Result<(), String> {
                 _ => return Err(format!("`{key}` is true or false, not `{value}`")),
             }
         }
+        "memory" => {
+            role.memory = match value {
+                "true" | "yes" => true,
+                "false" | "no" => false,
+                _ => return Err(format!("`{key}` is true or false, not `{value}`")),
+            }
+        }
         "max_turns" => role.max_turns = number("")?.round() as u32,
         "budget_usd" => role.budget.usd = Some(number("")?),
         "budget_tokens" => role.budget.tokens = Some(number("")?.round() as u64),
@@ -272,6 +282,7 @@ fn worker() -> RoleDef {
         model: "auto".into(),
         tools: ToolSelection::All,
         can_delegate: false,
+        memory: true,
         max_turns: 40,
         budget: Limits::default(),
         instructions: format!(
@@ -288,6 +299,7 @@ fn builtin_roles() -> Vec<RoleDef> {
             model: "auto".into(),
             tools: ToolSelection::All,
             can_delegate: true,
+            memory: true,
             max_turns: 50,
             budget: Limits::default(),
             instructions: "You are an orchestrator. Break the task into independent pieces and hand each to a sub-agent with the `delegate` tool: explorers to find and read things, workers to change things, reviewers to check work. Give each a complete, self-contained task (objective, expected output, boundaries): sub-agents see nothing of your conversation. Several `delegate` calls in one turn run in parallel. Do small things yourself. Combine the reports into your answer.".into(),
@@ -298,6 +310,7 @@ fn builtin_roles() -> Vec<RoleDef> {
             model: "auto".into(),
             tools: ToolSelection::ReadOnly,
             can_delegate: false,
+            memory: true,
             max_turns: 20,
             budget: Limits::default(),
             instructions: format!("You are an explorer. Find what the task asks for by reading, listing and searching; you cannot change anything. Report facts with the paths and line numbers they come from. {SUBAGENT_RULES}"),
@@ -309,6 +322,7 @@ fn builtin_roles() -> Vec<RoleDef> {
             model: "auto".into(),
             tools: ToolSelection::ReadOnly,
             can_delegate: false,
+            memory: true,
             max_turns: 20,
             budget: Limits::default(),
             instructions: format!("You are a reviewer. Check the work the task describes: does it do what was asked, are there bugs, and were tests weakened, skipped or special-cased to pass? Report concrete problems with paths and lines, most serious first, or say plainly that you found none. {SUBAGENT_RULES}"),

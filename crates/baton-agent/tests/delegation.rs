@@ -178,6 +178,7 @@ impl Tree {
             max_summary_chars: 2000,
             max_attempts: 3,
             resume: None,
+            memory: None,
         };
         let root = AgentId::new("root");
         let tools = Arc::new(WithDelegate::new(

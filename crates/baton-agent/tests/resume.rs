@@ -121,6 +121,7 @@ fn tree(bus: &EventBus, world: &Arc<Mutex<World>>, log: Option<Arc<SessionLog>>)
         max_summary_chars: 2000,
         max_attempts: 1,
         resume: log,
+        memory: None,
     };
     let root = AgentId::new("root");
     let budget = Budget::unlimited();

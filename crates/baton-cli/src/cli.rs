@@ -27,15 +27,125 @@ pub enum Command {
     /// Show a session's agent tree: models, router reasons, tokens, cost,
     /// time, tool calls and outcomes; or write it as JSON or an HTML timeline.
     Trace(TraceArgs),
+    /// List, show, export, remove and prune recorded sessions.
+    Sessions(SessionsArgs),
+    /// Continue a session: after a crash or Ctrl-C, or with a follow-up task.
+    Resume(ResumeArgs),
+    /// Compact a recorded session's context now (its next resume starts from it).
+    Compact(CompactArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArg {
+    /// The session store (SQLite); default `$XDG_DATA_HOME/baton/baton.db`,
+    /// or `[store] path` in baton.toml.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub store: Option<PathBuf>,
+
+    /// The workspace whose baton.toml to read.
+    #[arg(
+        short = 'C',
+        long,
+        value_name = "DIR",
+        default_value = ".",
+        global = true
+    )]
+    pub workspace: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    #[command(subcommand)]
+    pub action: SessionsAction,
+
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// The recorded sessions, newest first: id, start, status, cost, task.
+    List {
+        /// At most this many.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One session: its totals, agents and how to resume it.
+    Show {
+        /// A session id, or a unique prefix of one.
+        id: String,
+    },
+    /// Write a session's events, one JSON object per line (as `baton run --json`).
+    Export {
+        id: String,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExportFormat,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Delete a session and its events.
+    Rm { id: String },
+    /// Apply the retention settings of [store] in baton.toml now.
+    Prune,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// A session id, or a unique prefix of one (see `baton sessions list`).
+    pub id: String,
+
+    /// A new task for a finished session, in the same conversation.
+    pub follow_up: Option<String>,
+
+    /// Use this model instead of the one the session was started with.
+    #[arg(short, long)]
+    pub model: Option<String>,
+
+    /// Override the session's permission mode.
+    #[arg(short, long, value_enum)]
+    pub permission: Option<Permission>,
+
+    /// Write the event stream as JSON lines on stdout instead of rendering it.
+    #[arg(long)]
+    pub json: bool,
+
+    /// The session store (SQLite).
+    #[arg(long, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompactArgs {
+    /// A session id, or a unique prefix of one.
+    pub id: String,
+
+    /// Summarise with this model instead of the session's.
+    #[arg(short, long)]
+    pub model: Option<String>,
+
+    #[command(flatten)]
+    pub store: StoreArg,
 }
 
 #[derive(Debug, Args)]
 pub struct TraceArgs {
-    /// The JSONL file `baton run --json` wrote (`baton run --json "…" > run.jsonl`).
-    /// Session ids will work here once baton keeps sessions in its store;
-    /// until then, pass the file.
-    #[arg(value_name = "FILE.jsonl")]
+    /// A recorded session's id (or a unique prefix; see `baton sessions
+    /// list`), or the JSONL file `baton run --json` wrote.
+    #[arg(value_name = "SESSION|FILE.jsonl")]
     pub source: PathBuf,
+
+    /// The session store to read a session id from.
+    #[arg(long, value_name = "PATH")]
+    pub store: Option<PathBuf>,
 
     /// Print the trace as JSON (field names in docs/trace.md) instead of a table.
     #[arg(long)]
@@ -158,7 +268,7 @@ pub struct McpServeArgs {
     pub conformance_fixtures: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RunArgs {
     /// What the agent should do.
     pub task: String,
@@ -202,6 +312,15 @@ pub struct RunArgs {
     /// The workspace root; tools cannot touch anything outside it.
     #[arg(short = 'C', long, value_name = "DIR", default_value = ".")]
     pub workspace: PathBuf,
+
+    /// Continue this recorded session with TASK as a follow-up
+    /// (the same as `baton resume ID TASK`).
+    #[arg(long, value_name = "ID")]
+    pub resume: Option<String>,
+
+    /// The session store (SQLite); default `$XDG_DATA_HOME/baton/baton.db`.
+    #[arg(long, value_name = "PATH")]
+    pub store: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -19,6 +19,7 @@ macro_rules! errln {
 
 mod approve;
 mod cli;
+mod compact;
 mod conformance;
 mod local;
 mod mcp;
@@ -28,6 +29,8 @@ mod render;
 mod route;
 mod run;
 mod serve;
+mod sessions;
+mod store;
 mod tools;
 mod trace;
 
@@ -81,7 +84,10 @@ fn main() -> ExitCode {
                 None => models::list(args),
             },
             Command::Route(args) => route::run(args),
-            Command::Trace(args) => trace::run(&args),
+            Command::Trace(args) => trace::run(&args).await,
+            Command::Sessions(args) => sessions::run(args).await,
+            Command::Resume(args) => sessions::resume(args).await,
+            Command::Compact(args) => sessions::compact(args).await,
         }
     });
     // Tool tasks that ignored cancellation must not keep the process alive.

@@ -44,6 +44,7 @@ fn apply(name: &str, table: &RoleConfig, base: Option<RoleDef>) -> Result<RoleDe
         model: "auto".into(),
         tools: ToolSelection::All,
         can_delegate: false,
+        memory: true,
         max_turns: 40,
         budget: Default::default(),
         instructions: String::new(),
@@ -63,6 +64,9 @@ fn apply(name: &str, table: &RoleConfig, base: Option<RoleDef>) -> Result<RoleDe
     }
     if let Some(v) = table.can_delegate {
         role.can_delegate = v;
+    }
+    if let Some(v) = table.memory {
+        role.memory = v;
     }
     if let Some(v) = table.max_turns {
         role.max_turns = v;
@@ -223,6 +227,13 @@ impl ModelChooser for RouterChooser {
         })
     }
 
+    fn by_name(&self, name: &str) -> Option<Arc<dyn ModelClient>> {
+        if name == self.fallback.info().name {
+            return Some(self.fallback.clone());
+        }
+        self.client(name).ok()
+    }
+
     fn escalate(&self, role: &RoleDef, task: &str, failed: &str) -> Option<Choice> {
         // Only models the router chose can move up its frontier.
         if role.model != "auto" || !self.candidates.iter().any(|c| c.name == failed) {
@@ -272,5 +283,6 @@ pub fn delegation(
         max_summary_chars: 4_000,
         max_attempts: 3,
         resume: None,
+        memory: None,
     }
 }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use baton_agent::{
     Agent, AgentConfig, Budget, Delegator, DenyAll, EventBus, Inspector, Limits, PermissionPolicy,
-    SessionSpec, WithDelegate, default_system_prompt, new_session_id, run_session,
+    SessionLog, SessionSpec, WithDelegate, default_system_prompt, load_project_memory,
+    new_session_id, resume_session, run_session,
 };
 use baton_config::Config;
 use baton_models::{ModelClient, build_client};
@@ -22,7 +23,25 @@ fn env(var: &str) -> Option<String> {
     std::env::var(var).ok()
 }
 
+/// A session to continue instead of starting one.
+pub struct Resume {
+    pub store: baton_store::Store,
+    pub session: baton_protocol::SessionId,
+    /// `None` when the session died before its root agent started: it
+    /// runs again from the start, under the same id.
+    pub log: Option<Arc<SessionLog>>,
+    pub follow_up: Option<String>,
+}
+
 pub async fn run(args: RunArgs) -> u8 {
+    if let Some(id) = args.resume.clone() {
+        return crate::sessions::resume_run(id, args).await;
+    }
+    execute(args, None).await
+}
+
+/// Runs a new session, or continues `resume`'s.
+pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
     let workspace = match Workspace::new(&args.workspace) {
         Ok(workspace) => workspace,
         Err(error) => return usage_error(&error),
@@ -38,11 +57,61 @@ pub async fn run(args: RunArgs) -> u8 {
     let mut warnings: Vec<String> = notice.into_iter().collect();
     let permission: PermissionMode = args.permission.map_or(config.permission, Into::into);
 
+    let memory = if config.memory.enabled {
+        let memory = load_project_memory(workspace.root());
+        warnings.extend(memory.warnings.iter().cloned());
+        memory.prompt_section()
+    } else {
+        None
+    };
+
+    let mut session = None;
+    let (store, resume) = match resume {
+        Some(Resume {
+            store,
+            session: id,
+            log,
+            follow_up,
+        }) => {
+            session = Some(id);
+            (Some(store), log.map(|log| (log, follow_up)))
+        }
+        None => match crate::store::store_path(&config, args.store.as_deref()) {
+            None => (None, None),
+            Some(path) => match crate::store::open(&path).await {
+                Ok(store) => (Some(store), None),
+                Err(error) => {
+                    warnings.push(format!(
+                        "this run is not recorded, so it cannot be resumed: {error}"
+                    ));
+                    (None, None)
+                }
+            },
+        },
+    };
     let (hub, hub_events) = crate::tools::start_hub(&workspace, &config).await;
     // Never a prompt inside a run: a server that needs signing in is named
     // with the command by its `mcp_server` event (status needs_login), and
     // the run goes on without its tools.
-    let bus = EventBus::new(new_session_id());
+    let bus = match &resume {
+        Some((log, _)) => EventBus::resume(log.session.clone(), log.next_seq),
+        None => EventBus::new(session.unwrap_or_else(new_session_id)),
+    };
+    let recorder = store.as_ref().map(|store| {
+        let sink = Arc::new(crate::store::StoreSink(
+            store.recorder(bus.session().clone()),
+        ));
+        bus.subscribe(sink.clone());
+        bus.set_durable(sink.clone());
+        sink
+    });
+    if let (Some(store), None) = (&store, &resume)
+        && let Err(error) = store
+            .set_spec(bus.session(), &run_spec(&args, &workspace))
+            .await
+    {
+        warnings.push(format!("the session store failed: {error}"));
+    }
     if args.json {
         bus.subscribe(Arc::new(JsonLines::new()));
     } else {
@@ -85,8 +154,15 @@ pub async fn run(args: RunArgs) -> u8 {
             .as_ref()
             .map_or("main".into(), |(def, _)| def.name.clone()),
         system_prompt: Some(match &role {
-            Some((def, _)) => format!("{}\n\n{base_prompt}", def.instructions),
-            None => base_prompt.clone(),
+            Some((def, _)) => baton_agent::system_prompt(
+                &def.instructions,
+                &base_prompt,
+                memory.as_deref().filter(|_| def.memory),
+            ),
+            None => match &memory {
+                Some(memory) => format!("{base_prompt}\n\n{memory}"),
+                None => base_prompt.clone(),
+            },
         }),
         max_turns: args.max_turns.unwrap_or_else(|| {
             role.as_ref()
@@ -123,7 +199,7 @@ pub async fn run(args: RunArgs) -> u8 {
                 Ok(chooser) => chooser,
                 Err(error) => return usage_error(&error),
             };
-            let settings = crate::orchestra::delegation(
+            let mut settings = crate::orchestra::delegation(
                 &config,
                 roles.clone(),
                 Arc::new(chooser),
@@ -132,6 +208,8 @@ pub async fn run(args: RunArgs) -> u8 {
                 base_prompt,
                 vec![policy.clone()],
             );
+            settings.resume = resume.as_ref().map(|(log, _)| log.clone());
+            settings.memory = memory.clone();
             Arc::new(WithDelegate::new(
                 hub_tools,
                 Delegator::new(settings, root.clone(), budget.clone(), 0),
@@ -175,9 +253,35 @@ pub async fn run(args: RunArgs) -> u8 {
     hub.set_status_sink(Arc::new(move |event| {
         status_bus.emit(&status_agent, None, event)
     }));
-    let report = run_session(&bus, &spec, &agent, &cancel).await;
+    let report = match &resume {
+        Some((log, follow_up)) => {
+            match resume_session(&bus, &spec, &agent, log, follow_up.as_deref(), &cancel).await {
+                Ok(report) => report,
+                Err(error) => {
+                    interrupt.abort();
+                    hub.shutdown().await;
+                    return usage_error(&format!("cannot resume {}: {error}", log.session));
+                }
+            }
+        }
+        None => run_session(&bus, &spec, &agent, &cancel).await,
+    };
     interrupt.abort();
     hub.shutdown().await;
+    if let (Some(store), Some(recorder)) = (&store, recorder) {
+        if let Err(error) = recorder.0.clone().close().await {
+            errln!("baton: the session store failed: {error}; this session may not resume");
+        }
+        // Retention runs after each run, so the store never grows without bound.
+        let now = crate::sessions::now_ms();
+        let keep = [report.session.clone()];
+        if let Err(error) = store
+            .prune(&crate::store::retention(&config), now, &keep)
+            .await
+        {
+            errln!("baton: pruning old sessions failed: {error}");
+        }
+    }
 
     match report.outcome {
         Outcome::Success => exit::SUCCESS,
@@ -185,6 +289,33 @@ pub async fn run(args: RunArgs) -> u8 {
         Outcome::BudgetExhausted => exit::BUDGET,
         Outcome::Cancelled => exit::CANCELLED,
     }
+}
+
+/// What `baton resume` needs to run the session again as it was started:
+/// the flags that shaped it. Paths are made absolute, since a resume may
+/// run from another directory.
+fn run_spec(args: &RunArgs, workspace: &Workspace) -> serde_json::Value {
+    let model = args
+        .model
+        .as_ref()
+        .map(|model| match model.split_once(':') {
+            Some(("scripted", path)) if std::path::Path::new(path).is_relative() => {
+                std::path::absolute(path)
+                    .map_or(model.clone(), |abs| format!("scripted:{}", abs.display()))
+            }
+            _ => model.clone(),
+        });
+    serde_json::json!({
+        "task": args.task,
+        "workspace": workspace.root(),
+        "model": model,
+        "role": args.role,
+        "permission": args.permission.map(|p| PermissionMode::from(p).as_str()),
+        "max_turns": args.max_turns,
+        "budget_usd": args.budget_usd,
+        "budget_tokens": args.budget_tokens,
+        "budget_time": args.budget_time,
+    })
 }
 
 /// The model to run: `--model`, else the configuration's default, else the

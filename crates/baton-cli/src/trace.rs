@@ -10,9 +10,18 @@ use baton_trace::jsonl::{self, JsonlError};
 use crate::cli::TraceArgs;
 use crate::exit;
 
-pub fn run(args: &TraceArgs) -> u8 {
+pub async fn run(args: &TraceArgs) -> u8 {
     let path = &args.source;
     let shown = path.display();
+    if !path.exists() && looks_like_session_id(path) {
+        return match from_store(args).await {
+            Ok(trace) => render(args, &trace),
+            Err(error) => {
+                errln!("baton trace: {error}");
+                exit::USAGE
+            }
+        };
+    }
     let file = match std::fs::File::open(path) {
         Ok(file) if path.is_dir() => {
             drop(file);
@@ -21,13 +30,7 @@ pub fn run(args: &TraceArgs) -> u8 {
         }
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            if looks_like_session_id(path) {
-                errln!(
-                    "baton trace: {shown} is not a file. Reading a session by its id needs the session store, which baton does not have yet; {WHAT_TO_PASS}"
-                );
-            } else {
-                errln!("baton trace: no such file: {shown}; {WHAT_TO_PASS}");
-            }
+            errln!("baton trace: no such file: {shown}; {WHAT_TO_PASS}");
             return exit::USAGE;
         }
         Err(error) => {
@@ -49,7 +52,25 @@ pub fn run(args: &TraceArgs) -> u8 {
     for warning in &loaded.warnings {
         errln!("baton trace: {shown}: warning: {warning}");
     }
-    let trace = &loaded.trace;
+    render(args, &loaded.trace)
+}
+
+/// A recorded session's trace, by id or unique prefix.
+async fn from_store(args: &TraceArgs) -> Result<baton_trace::Trace, String> {
+    let config =
+        baton_config::Config::load(std::path::Path::new("."), &|var| std::env::var(var).ok())
+            .map_err(|e| e.to_string())?;
+    let store = crate::store::open_for(&config, args.store.as_deref()).await?;
+    let wanted = args.source.to_string_lossy();
+    let id = store.resolve(&wanted).await.map_err(|e| {
+        format!("{e}; or pass the JSON lines of a run: baton run --json \"…\" > run.jsonl")
+    })?;
+    let events = store.events(&id).await.map_err(|e| e.to_string())?;
+    store.close().await;
+    baton_trace::Trace::from_events(events).map_err(|e| format!("session {id}: {e}"))
+}
+
+fn render(args: &TraceArgs, trace: &baton_trace::Trace) -> u8 {
     if args.json {
         match serde_json::to_string_pretty(trace) {
             Ok(json) => outln!("{json}"),
@@ -77,8 +98,7 @@ pub fn run(args: &TraceArgs) -> u8 {
     exit::SUCCESS
 }
 
-const WHAT_TO_PASS: &str =
-    "pass the JSON lines of a run: baton run --json \"…\" > run.jsonl, then baton trace run.jsonl";
+const WHAT_TO_PASS: &str = "pass a session id (baton sessions list) or the JSON lines of a run: baton run --json \"…\" > run.jsonl, then baton trace run.jsonl";
 
 /// Session ids are short hex strings; a path has a separator or an extension.
 fn looks_like_session_id(path: &Path) -> bool {

@@ -400,6 +400,7 @@ fn ctrl_c_cancels_cleanly_and_still_reports_usage() {
         .args(["run", "--json", "-p", "auto", "--model", &model, "wait"])
         .current_dir(sandbox.path())
         .env("XDG_CONFIG_HOME", sandbox.config_home.path())
+        .env("XDG_DATA_HOME", sandbox.config_home.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

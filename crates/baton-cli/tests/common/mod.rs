@@ -23,13 +23,15 @@ pub fn peers() -> HashMap<String, String> {
         .collect()
 }
 
-/// `baton` in `dir`, with its own user config dir, no provider keys and no
+/// `baton` in `dir`, with its own user config and data dirs, no provider keys and no
 /// colour, so runs depend on nothing outside the test.
 pub fn baton_in(dir: &std::path::Path, config_home: &std::path::Path) -> assert_cmd::Command {
     let mut command = assert_cmd::Command::cargo_bin("baton").unwrap();
     command
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", config_home)
+        // The session store goes under the test's directory too.
+        .env("XDG_DATA_HOME", config_home)
         .env_remove("ANTHROPIC_API_KEY")
         .env_remove("OPENAI_API_KEY")
         .env("NO_COLOR", "1");
