@@ -13,6 +13,7 @@ use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::budget::{Budget, Spend, affordable_output, estimate_tokens, worst_case};
+use crate::compact::{self, Calibration, CompactionSettings, estimate_request_tokens};
 use crate::delegate::DELEGATE_TOOL;
 use crate::resume::{AgentLog, CallRecord, interrupted_output};
 
@@ -38,6 +39,8 @@ pub struct AgentConfig {
     pub stop_sequences: Vec<String>,
     /// Longer tool output is cut in the middle before the model sees it.
     pub max_tool_output_chars: usize,
+    /// When and how to compact the context; `None` never compacts.
+    pub compaction: Option<CompactionSettings>,
 }
 
 impl Default for AgentConfig {
@@ -50,6 +53,7 @@ impl Default for AgentConfig {
             temperature: None,
             stop_sequences: Vec::new(),
             max_tool_output_chars: 60_000,
+            compaction: Some(CompactionSettings::default()),
         }
     }
 }
@@ -272,6 +276,7 @@ impl<'a> Run<'a> {
             counted_tokens: 0,
             counted_messages: 0,
             recovered: HashMap::new(),
+            calibration: Calibration::default(),
         }
     }
 
@@ -333,14 +338,16 @@ struct Run<'a> {
     turns: u32,
     tool_calls: u32,
     last_text: String,
-    /// Prompt plus output tokens of the last call, as the provider counted
-    /// them, and how many messages that covered: the next prompt is those
-    /// plus an estimate for what came after.
+    /// Prompt tokens of the last call, as the provider counted them, and
+    /// how many messages that covered: the next prompt is those plus an
+    /// estimate for what came after.
     counted_tokens: u64,
     counted_messages: usize,
     /// Results a resume already knows for the pending calls: replayed from
     /// the log, or "interrupted". Taken by the next `run_tools`.
     recovered: HashMap<ToolCallId, ToolOutput>,
+    /// Corrects our estimates by what the provider counted.
+    calibration: Calibration,
 }
 
 impl Run<'_> {
@@ -360,6 +367,7 @@ impl Run<'_> {
             }
             self.turns += 1;
             self.refresh_tools();
+            self.compact_if_due().await;
             self.emitter.emit(Event::TurnStarted { turn: self.turns });
             let response = match self.call_model().await {
                 Ok(response) => response,
@@ -458,6 +466,10 @@ impl Run<'_> {
         let started = Instant::now();
         let mut first_token_ms = None;
         let mut live_usage = Usage::default();
+        let estimated = estimate_request_tokens(&request);
+        // Retried attempts are billed into the usage too, which would skew
+        // the calibration.
+        let mut retried = false;
         let mut stream = model.stream(request);
         loop {
             let next = tokio::select! {
@@ -496,6 +508,7 @@ impl Run<'_> {
                     delay,
                 })) => {
                     first_token_ms = None;
+                    retried = true;
                     self.emitter.emit(Event::ModelRetry {
                         attempt,
                         reason,
@@ -505,7 +518,11 @@ impl Run<'_> {
                 Some(Ok(StreamEvent::Finished(response))) => {
                     let cost = self.account(response.usage);
                     reservation.settle(spend(response.usage, cost));
-                    self.counted_tokens = response.usage.total_tokens();
+                    if !retried {
+                        let reported = response.usage.prompt_tokens();
+                        self.calibration.observe(reported, estimated);
+                    }
+                    self.counted_tokens = response.usage.prompt_tokens();
                     self.counted_messages = self.messages.len();
                     self.emitter.emit(Event::ModelFinished {
                         model: response.model.clone(),
@@ -534,14 +551,12 @@ impl Run<'_> {
     }
 
     /// The prompt's size in tokens: what the provider counted last time
-    /// plus an estimate for the messages since, or an estimate of the whole
-    /// request on the first call.
+    /// plus a calibrated estimate for the messages since, or a calibrated
+    /// estimate of the whole request on the first call (or after a
+    /// compaction replaced what the provider had counted).
     fn prompt_estimate(&self, request: &ModelRequest) -> u64 {
         if self.counted_messages == 0 {
-            let system = request.system.as_ref().map_or(0, String::len);
-            let messages: usize = request.messages.iter().map(json_len).sum();
-            let tools: usize = request.tools.iter().map(json_len).sum();
-            return estimate_tokens(system + messages + tools);
+            return self.calibration.tokens(estimate_request_tokens(request));
         }
         let since: usize = request
             .messages
@@ -549,7 +564,37 @@ impl Run<'_> {
             .skip(self.counted_messages)
             .map(json_len)
             .sum();
-        self.counted_tokens + estimate_tokens(since)
+        self.counted_tokens + self.calibration.tokens(estimate_tokens(since))
+    }
+
+    /// Compacts the context before a model call that would reach the
+    /// threshold; the summary call is accounted like any other.
+    async fn compact_if_due(&mut self) {
+        let Some(settings) = self.agent.config.compaction else {
+            return;
+        };
+        let request = ModelRequest {
+            system: self.agent.config.system_prompt.clone(),
+            messages: self.messages.clone(),
+            tools: self.tools.clone(),
+            ..ModelRequest::default()
+        };
+        let prompt = self.prompt_estimate(&request);
+        let run = compact::run::RunContext {
+            model: self.agent.model.as_ref(),
+            budget: &self.agent.budget,
+            emitter: &self.emitter,
+            cancel: self.cancel,
+        };
+        let (context, usage, cost) =
+            compact::run::compact_if_due(run, &settings, &request, prompt, self.calibration).await;
+        self.usage += usage;
+        self.cost += cost;
+        if let Some(context) = context {
+            self.messages = Arc::new(context);
+            self.counted_tokens = 0;
+            self.counted_messages = 0;
+        }
     }
 
     fn account(&mut self, usage: Usage) -> Cost {

@@ -76,6 +76,8 @@ pub struct Delegation {
     pub resume: Option<Arc<SessionLog>>,
     /// Project memory, for the system prompt of roles that keep it.
     pub memory: Option<String>,
+    /// Sub-agents compact their context as the root does; `None` never.
+    pub compaction: Option<crate::compact::CompactionSettings>,
 }
 
 impl Delegation {
@@ -292,6 +294,7 @@ impl Delegator {
             max_turns: limits
                 .turns
                 .map_or(role.max_turns, |t| t.min(role.max_turns)),
+            compaction: self.settings.compaction,
             ..AgentConfig::default()
         };
         let model_name = choice.model.info().name.clone();

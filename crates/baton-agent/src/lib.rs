@@ -8,12 +8,15 @@
 //!   turn limit, or cancellation.
 //! - [`Budget`]: hard, hierarchical limits on money, tokens, turns and wall
 //!   time; each model call reserves its worst case first.
+//! - [`compact_messages`]: context compaction; the agent compacts its own
+//!   context before a call that would near the model's window.
 //! - [`run_session`]: one task from start to [`SessionReport`], with the
 //!   session-level events around the root agent.
 
 mod agent;
 mod budget;
 mod bus;
+mod compact;
 mod delegate;
 mod inspect;
 mod memory;
@@ -25,6 +28,12 @@ mod session;
 pub use agent::{Agent, AgentConfig, AgentReport, Origin};
 pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend};
 pub use bus::{ChannelSubscriber, Durable, Emitter, EventBus, Subscriber};
+pub use compact::{
+    COMPACTION_HEADER, Calibration, CompactError, Compaction, CompactionOutcome,
+    CompactionSettings, DROPPED_OUTPUT, Job, Prepared, Window, compact_messages, context_chars,
+    drop_to_fit, estimate_request_tokens, message_chars, prepare, render_transcript, split_point,
+    split_task, summary_request, validate, with_summary,
+};
 pub use delegate::{
     ChildReport, Choice, DELEGATE_TOOL, Delegation, Delegator, ModelChooser, WithDelegate,
     system_prompt,

@@ -179,6 +179,7 @@ impl Tree {
             max_attempts: 3,
             resume: None,
             memory: None,
+            compaction: None,
         };
         let root = AgentId::new("root");
         let tools = Arc::new(WithDelegate::new(

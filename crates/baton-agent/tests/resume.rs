@@ -122,6 +122,7 @@ fn tree(bus: &EventBus, world: &Arc<Mutex<World>>, log: Option<Arc<SessionLog>>)
         max_attempts: 1,
         resume: log,
         memory: None,
+        compaction: None,
     };
     let root = AgentId::new("root");
     let budget = Budget::unlimited();

@@ -284,5 +284,6 @@ pub fn delegation(
         max_attempts: 3,
         resume: None,
         memory: None,
+        compaction: None,
     }
 }

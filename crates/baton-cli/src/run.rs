@@ -169,6 +169,7 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
                 .map_or(config.max_turns, |(def, _)| def.max_turns)
         }),
         max_tokens: config.max_tokens,
+        compaction: compaction(&config),
         ..AgentConfig::default()
     };
     let budget_usd = args.budget_usd.or(config.budget.usd);
@@ -209,6 +210,7 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
                 vec![policy.clone()],
             );
             settings.resume = resume.as_ref().map(|(log, _)| log.clone());
+            settings.compaction = compaction(&config);
             settings.memory = memory.clone();
             Arc::new(WithDelegate::new(
                 hub_tools,
@@ -289,6 +291,15 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
         Outcome::BudgetExhausted => exit::BUDGET,
         Outcome::Cancelled => exit::CANCELLED,
     }
+}
+
+/// `[compaction]` as the agent loop takes it.
+pub fn compaction(config: &Config) -> Option<baton_agent::CompactionSettings> {
+    let c = &config.compaction;
+    c.enabled.then_some(baton_agent::CompactionSettings {
+        threshold: c.threshold,
+        keep_recent: c.keep_recent,
+    })
 }
 
 /// What `baton resume` needs to run the session again as it was started:
