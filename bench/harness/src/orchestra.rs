@@ -320,6 +320,9 @@ fn settings(
         inspectors: Vec::new(),
         max_summary_chars: 4_000,
         max_attempts: 3,
+        resume: None,
+        memory: None,
+        compaction: None,
     }
 }
 

@@ -15,7 +15,6 @@ use tokio_util::sync::CancellationToken;
 use crate::budget::{Budget, Spend, affordable_output, estimate_tokens, worst_case};
 use crate::compact::{self, Calibration, CompactionSettings, estimate_request_tokens};
 use crate::delegate::DELEGATE_TOOL;
-use crate::resume::{AgentLog, CallRecord, interrupted_output};
 
 /// Below this many output tokens a call is not worth making: the budget
 /// stops the agent instead.
@@ -76,13 +75,13 @@ pub struct AgentReport {
 
 /// One agent: a model, a toolbox, and the inspectors that guard its calls.
 pub struct Agent {
-    id: AgentId,
-    parent: Option<AgentId>,
+    pub(crate) id: AgentId,
+    pub(crate) parent: Option<AgentId>,
     model: Arc<dyn ModelClient>,
-    tools: Arc<dyn Toolbox>,
+    pub(crate) tools: Arc<dyn Toolbox>,
     inspectors: Vec<Arc<dyn Inspector>>,
     config: AgentConfig,
-    budget: Budget,
+    pub(crate) budget: Budget,
     origin: Origin,
 }
 
@@ -171,96 +170,10 @@ impl Agent {
         let (outcome, error) = run.drive().await;
         run.finish_report(outcome, error)
     }
-
-    /// Continues the agent from its log: the context it had, what it had
-    /// spent, and the last turn's tool calls, each replayed from its
-    /// recorded result, re-run if it was in flight and safe to repeat, or
-    /// reported to the model as interrupted. With `follow_up`, a finished
-    /// agent takes a new task in the same context. `task` is what it was
-    /// started with, for a log that ends before its first message.
-    pub async fn resume(
-        &self,
-        bus: &EventBus,
-        log: &AgentLog,
-        task: &str,
-        follow_up: Option<&str>,
-        cancel: &CancellationToken,
-    ) -> AgentReport {
-        let emitter = bus.emitter(self.id.clone(), self.parent.clone());
-        let mut run = Run::new(self, emitter, cancel);
-        run.messages = Arc::new(log.messages.clone());
-        if log.messages.is_empty() {
-            run.push(Message::user_text(task));
-        }
-        run.usage = log.usage;
-        run.cost = log.cost;
-        run.turns = log.turns;
-        run.tool_calls = log.tool_calls;
-        run.last_text = log.last_text();
-        // Earlier runs spent this; the budget holds across resumes.
-        self.budget.charge(spend(log.usage, log.cost));
-        let pending = pending_calls(&log.messages);
-        let mut recovered = HashMap::new();
-        let (mut replayed, mut rerun, mut interrupted) = (0, Vec::new(), Vec::new());
-        for call in &pending {
-            match log.calls.get(&call.id) {
-                Some(CallRecord::Finished(output)) => {
-                    replayed += 1;
-                    recovered.insert(call.id.clone(), output.clone());
-                }
-                Some(CallRecord::Denied(reason)) => {
-                    replayed += 1;
-                    recovered.insert(call.id.clone(), ToolOutput::error(reason.clone()));
-                }
-                Some(CallRecord::Started) => {
-                    let safe = self
-                        .tools
-                        .spec(&call.name)
-                        .is_some_and(|spec| spec.annotations.is_idempotent());
-                    if safe {
-                        rerun.push(call.id.clone());
-                    } else {
-                        interrupted.push(call.id.clone());
-                        recovered.insert(call.id.clone(), interrupted_output(&call.name));
-                    }
-                }
-                None => {}
-            }
-        }
-        run.emitter.emit(Event::AgentResumed {
-            replayed,
-            rerun,
-            interrupted,
-        });
-        if !pending.is_empty() {
-            run.recovered = recovered;
-            let results = run.run_tools(pending).await;
-            run.push(Message {
-                role: Role::User,
-                content: results,
-            });
-            run.emitter.sync().await;
-        }
-        let answered = log
-            .messages
-            .last()
-            .is_some_and(|m| m.role == Role::Assistant && m.tool_uses().next().is_none());
-        let (outcome, error) = match follow_up {
-            Some(text) => {
-                run.follow_up(text);
-                run.drive().await
-            }
-            // It had given its answer; only the record of it was lost.
-            None if answered => (Outcome::Success, None),
-            None if cancel.is_cancelled() => (Outcome::Cancelled, None),
-            None => run.drive().await,
-        };
-        run.finish_report(outcome, error)
-    }
 }
 
 impl<'a> Run<'a> {
-    fn new(agent: &'a Agent, emitter: Emitter, cancel: &'a CancellationToken) -> Self {
+    pub(crate) fn new(agent: &'a Agent, emitter: Emitter, cancel: &'a CancellationToken) -> Self {
         Run {
             agent,
             emitter,
@@ -281,11 +194,11 @@ impl<'a> Run<'a> {
     }
 
     /// A new task in the same conversation.
-    fn follow_up(&mut self, text: &str) {
+    pub(crate) fn follow_up(&mut self, text: &str) {
         self.push(Message::user_text(text));
     }
 
-    fn finish_report(self, outcome: Outcome, error: Option<String>) -> AgentReport {
+    pub(crate) fn finish_report(self, outcome: Outcome, error: Option<String>) -> AgentReport {
         let report = AgentReport {
             outcome,
             answer: self.last_text,
@@ -325,33 +238,33 @@ impl Stop {
 }
 
 /// The state of one run of the loop.
-struct Run<'a> {
-    agent: &'a Agent,
-    emitter: Emitter,
-    cancel: &'a CancellationToken,
-    messages: Arc<Vec<Message>>,
-    tools: Arc<Vec<ToolSpec>>,
+pub(crate) struct Run<'a> {
+    pub(crate) agent: &'a Agent,
+    pub(crate) emitter: Emitter,
+    pub(crate) cancel: &'a CancellationToken,
+    pub(crate) messages: Arc<Vec<Message>>,
+    pub(crate) tools: Arc<Vec<ToolSpec>>,
     /// The toolbox generation `tools` was read at.
-    tools_generation: u64,
-    usage: Usage,
-    cost: Cost,
-    turns: u32,
-    tool_calls: u32,
-    last_text: String,
+    pub(crate) tools_generation: u64,
+    pub(crate) usage: Usage,
+    pub(crate) cost: Cost,
+    pub(crate) turns: u32,
+    pub(crate) tool_calls: u32,
+    pub(crate) last_text: String,
     /// Prompt tokens of the last call, as the provider counted them, and
     /// how many messages that covered: the next prompt is those plus an
     /// estimate for what came after.
-    counted_tokens: u64,
-    counted_messages: usize,
+    pub(crate) counted_tokens: u64,
+    pub(crate) counted_messages: usize,
     /// Results a resume already knows for the pending calls: replayed from
     /// the log, or "interrupted". Taken by the next `run_tools`.
-    recovered: HashMap<ToolCallId, ToolOutput>,
+    pub(crate) recovered: HashMap<ToolCallId, ToolOutput>,
     /// Corrects our estimates by what the provider counted.
-    calibration: Calibration,
+    pub(crate) calibration: Calibration,
 }
 
 impl Run<'_> {
-    async fn drive(&mut self) -> (Outcome, Option<String>) {
+    pub(crate) async fn drive(&mut self) -> (Outcome, Option<String>) {
         loop {
             if self.cancel.is_cancelled() {
                 return (Outcome::Cancelled, None);
@@ -395,7 +308,7 @@ impl Run<'_> {
     }
 
     /// Adds a message to the context, and to the record a resume replays.
-    fn push(&mut self, message: Message) {
+    pub(crate) fn push(&mut self, message: Message) {
         self.emitter.emit(Event::MessageAppended {
             message: message.clone(),
         });
@@ -615,7 +528,7 @@ impl Run<'_> {
     /// Calls are grouped as they come: a run of consecutive read-only calls
     /// executes in parallel; any other call executes alone, so side effects
     /// keep the order the model gave them.
-    async fn run_tools(&mut self, calls: Vec<ToolCall>) -> Vec<ContentBlock> {
+    pub(crate) async fn run_tools(&mut self, calls: Vec<ToolCall>) -> Vec<ContentBlock> {
         let mut results: Vec<Option<ToolOutput>> = vec![None; calls.len()];
         let mut batch: Vec<(usize, ToolSpec)> = Vec::new();
         let mut batches: Vec<Vec<(usize, ToolSpec)>> = Vec::new();
@@ -798,7 +711,7 @@ impl Run<'_> {
 }
 
 /// The tool calls of a last assistant message that never got its results.
-fn pending_calls(messages: &[Message]) -> Vec<ToolCall> {
+pub(crate) fn pending_calls(messages: &[Message]) -> Vec<ToolCall> {
     match messages.last() {
         Some(last) if last.role == Role::Assistant => last
             .tool_uses()
@@ -889,7 +802,7 @@ fn json_len<T: serde::Serialize>(value: &T) -> usize {
     serde_json::to_string(value).map_or(0, |text| text.len())
 }
 
-fn spend(usage: Usage, cost: Cost) -> Spend {
+pub(crate) fn spend(usage: Usage, cost: Cost) -> Spend {
     Spend {
         usd: cost.total_usd,
         tokens: usage.total_tokens(),

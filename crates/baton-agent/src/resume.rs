@@ -7,11 +7,16 @@
 //! session; the agent loop and the delegator then continue from it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use baton_protocol::{
-    AgentId, Cost, Envelope, Event, Message, Outcome, SessionId, ToolCallId, ToolOutput, Totals,
-    Usage,
+    AgentId, Cost, Envelope, Event, Message, Outcome, Role, SessionId, ToolCallId, ToolOutput,
+    Totals, Usage,
 };
+use tokio_util::sync::CancellationToken;
+
+use crate::EventBus;
+use crate::agent::{Agent, AgentReport, Run, pending_calls, spend};
 
 /// What the log says one tool call came to.
 #[derive(Debug, Clone, PartialEq)]
@@ -258,4 +263,92 @@ pub fn interrupted_output(tool: &str) -> ToolOutput {
     ToolOutput::error(format!(
         "interrupted: baton stopped while `{tool}` was running, so its outcome is unknown. It may or may not have taken effect; check before running it again."
     ))
+}
+
+impl Agent {
+    /// Continues the agent from its log: the context it had, what it had
+    /// spent, and the last turn's tool calls, each replayed from its
+    /// recorded result, re-run if it was in flight and safe to repeat, or
+    /// reported to the model as interrupted. With `follow_up`, a finished
+    /// agent takes a new task in the same context. `task` is what it was
+    /// started with, for a log that ends before its first message.
+    pub async fn resume(
+        &self,
+        bus: &EventBus,
+        log: &AgentLog,
+        task: &str,
+        follow_up: Option<&str>,
+        cancel: &CancellationToken,
+    ) -> AgentReport {
+        let emitter = bus.emitter(self.id.clone(), self.parent.clone());
+        let mut run = Run::new(self, emitter, cancel);
+        run.messages = Arc::new(log.messages.clone());
+        if log.messages.is_empty() {
+            run.push(Message::user_text(task));
+        }
+        run.usage = log.usage;
+        run.cost = log.cost;
+        run.turns = log.turns;
+        run.tool_calls = log.tool_calls;
+        run.last_text = log.last_text();
+        // Earlier runs spent this; the budget holds across resumes.
+        self.budget.charge(spend(log.usage, log.cost));
+        let pending = pending_calls(&log.messages);
+        let mut recovered = HashMap::new();
+        let (mut replayed, mut rerun, mut interrupted) = (0, Vec::new(), Vec::new());
+        for call in &pending {
+            match log.calls.get(&call.id) {
+                Some(CallRecord::Finished(output)) => {
+                    replayed += 1;
+                    recovered.insert(call.id.clone(), output.clone());
+                }
+                Some(CallRecord::Denied(reason)) => {
+                    replayed += 1;
+                    recovered.insert(call.id.clone(), ToolOutput::error(reason.clone()));
+                }
+                Some(CallRecord::Started) => {
+                    let safe = self
+                        .tools
+                        .spec(&call.name)
+                        .is_some_and(|spec| spec.annotations.is_idempotent());
+                    if safe {
+                        rerun.push(call.id.clone());
+                    } else {
+                        interrupted.push(call.id.clone());
+                        recovered.insert(call.id.clone(), interrupted_output(&call.name));
+                    }
+                }
+                None => {}
+            }
+        }
+        run.emitter.emit(Event::AgentResumed {
+            replayed,
+            rerun,
+            interrupted,
+        });
+        if !pending.is_empty() {
+            run.recovered = recovered;
+            let results = run.run_tools(pending).await;
+            run.push(Message {
+                role: Role::User,
+                content: results,
+            });
+            run.emitter.sync().await;
+        }
+        let answered = log
+            .messages
+            .last()
+            .is_some_and(|m| m.role == Role::Assistant && m.tool_uses().next().is_none());
+        let (outcome, error) = match follow_up {
+            Some(text) => {
+                run.follow_up(text);
+                run.drive().await
+            }
+            // It had given its answer; only the record of it was lost.
+            None if answered => (Outcome::Success, None),
+            None if cancel.is_cancelled() => (Outcome::Cancelled, None),
+            None => run.drive().await,
+        };
+        run.finish_report(outcome, error)
+    }
 }
