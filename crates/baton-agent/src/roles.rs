@@ -353,7 +353,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("explorer.md"),
-            "---\nmodel: cheap\nmax_turns: 5\nbudget_usd: 0.25\ncolor: blue\n---\nLook, don't touch.\n",
+            "---\nmodel: cheap\nmax_turns: 5\nbudget_usd: 0.25\ncolor: blue\nmemory: false\n---\nLook, don't touch.\n",
         )
         .unwrap();
         std::fs::write(
@@ -367,11 +367,16 @@ mod tests {
         assert_eq!(explorer.model, "cheap");
         assert_eq!(explorer.max_turns, 5);
         assert_eq!(explorer.budget.usd, Some(0.25));
+        assert!(!explorer.memory);
         // Unset fields keep the built-in's values.
         assert_eq!(explorer.tools, ToolSelection::ReadOnly);
         assert_eq!(explorer.instructions, "Look, don't touch.");
         let writer = roles.get("docs-writer").unwrap();
         assert_eq!(writer.description, "Writes docs");
+        assert!(
+            writer.memory,
+            "project memory is on unless a role turns it off"
+        );
         assert!(writer.tools.allows("git__log", true));
         assert!(!writer.tools.allows("shell", false));
         assert!(writer.tools.allows("write_file", false));

@@ -141,6 +141,7 @@ struct Tree {
     tools: Arc<dyn Toolbox>,
     roles: Roles,
     max_depth: u32,
+    memory: Option<String>,
 }
 
 impl Tree {
@@ -158,6 +159,7 @@ impl Tree {
             tools: Arc::new(registry),
             roles: Roles::builtin(),
             max_depth: Delegation::DEFAULT_MAX_DEPTH,
+            memory: None,
         }
     }
 
@@ -178,7 +180,7 @@ impl Tree {
             max_summary_chars: 2000,
             max_attempts: 3,
             resume: None,
-            memory: None,
+            memory: self.memory.clone(),
             compaction: None,
         };
         let root = AgentId::new("root");
@@ -713,4 +715,42 @@ async fn a_cancelled_parent_finishes_after_all_its_children() {
             .unwrap();
         assert_eq!(last.agent.as_str(), "root", "the root finishes last");
     }
+}
+
+#[tokio::test]
+async fn project_memory_reaches_the_roles_that_keep_it() {
+    let answer = json!([{"text": "done"}]);
+    let chooser = Chooser::new(&[
+        ("explorer", vec![("cheap", answer.clone())]),
+        ("quiet", vec![("cheap", answer)]),
+    ]);
+    let mut tree = Tree::new(chooser.clone(), Vec::new());
+    tree.memory = Some("# Project memory\nALWAYS-USE-TABS".into());
+    let mut quiet = tree.roles.get("explorer").unwrap().clone();
+    quiet.name = "quiet".into();
+    quiet.memory = false;
+    tree.roles.insert(quiet);
+    let orchestrator = json!([
+        {"tool_calls": [delegate("with memory", "explorer"), delegate("without", "quiet")]},
+        {"text": "ok"}
+    ]);
+    let root = tree.root(orchestrator, Budget::unlimited());
+    let report = run(&root, &tree.bus, "go").await;
+    assert_eq!(report.outcome, Outcome::Success, "{:?}", report.error);
+    let systems: HashMap<String, String> = chooser
+        .child_requests()
+        .into_iter()
+        .map(|(_, request)| {
+            let task = request.messages[0].text();
+            (task, request.system.unwrap_or_default())
+        })
+        .collect();
+    assert!(
+        systems["with memory"].contains("ALWAYS-USE-TABS"),
+        "{systems:?}"
+    );
+    assert!(
+        !systems["without"].contains("ALWAYS-USE-TABS"),
+        "{systems:?}"
+    );
 }

@@ -161,6 +161,8 @@ fn kill_nine_anywhere_then_resume_repeats_no_side_effect() {
     let mut resumed = 0;
     let mut reran = 0;
     let mut interrupted = 0;
+    let mut killed_twice = 0;
+    let mut unrecorded = 0;
     for seed in 0..SEEDS {
         let mut rng = fastrand::Rng::with_seed(seed);
         let kill_after = full.mul_f64(rng.f64() * 1.1);
@@ -183,6 +185,7 @@ fn kill_nine_anywhere_then_resume_repeats_no_side_effect() {
             // Killed before the session was on record: nothing has
             // happened yet, so running it again is the recovery.
             [] => {
+                unrecorded += 1;
                 assert!(lines(dir.path().join("executions.log")).is_empty(), "{at}");
                 let output = run_command(dir.path(), home.path(), &store)
                     .output()
@@ -199,14 +202,32 @@ fn kill_nine_anywhere_then_resume_repeats_no_side_effect() {
             .any(|e| matches!(e.event, Event::SessionFinished { .. }));
         if !finished {
             resumed += 1;
-            let output = baton(dir.path(), home.path(), &store, &["resume", &id, "--json"])
-                .output()
-                .unwrap();
-            assert!(
-                output.status.success(),
-                "{at}: resume failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
+            // Every third seed is killed again while it resumes.
+            if seed % 3 == 0 {
+                let again = full.mul_f64(rng.f64() * 0.8);
+                let mut child = baton(dir.path(), home.path(), &store, &["resume", &id, "--json"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap();
+                std::thread::sleep(again);
+                child.kill().unwrap();
+                child.wait().unwrap();
+                killed_twice += 1;
+            }
+            let done = export(dir.path(), home.path(), &store, &id)
+                .iter()
+                .any(|e| matches!(e.event, Event::SessionFinished { .. }));
+            if !done {
+                let output = baton(dir.path(), home.path(), &store, &["resume", &id, "--json"])
+                    .output()
+                    .unwrap();
+                assert!(
+                    output.status.success(),
+                    "{at}: resume failed: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+            }
         }
         let events = export(dir.path(), home.path(), &store, &id);
 
@@ -316,10 +337,17 @@ fn kill_nine_anywhere_then_resume_repeats_no_side_effect() {
         assert_eq!(totals.tool_calls, tool_calls, "{at}");
         assert!((totals.cost.total_usd - cost).abs() < 1e-9, "{at}");
     }
-    eprintln!("{SEEDS} seeds: {resumed} resumed, {reran} calls re-run, {interrupted} interrupted");
+    eprintln!(
+        "{SEEDS} seeds: {unrecorded} killed before the session was recorded, {resumed} resumed ({killed_twice} killed again mid-resume), {reran} calls re-run, {interrupted} interrupted"
+    );
     // The seeds reached the interesting cases, not only clean finishes.
     assert!(
-        resumed >= SEEDS / 2,
-        "only {resumed} of {SEEDS} kills landed mid-run"
+        unrecorded + resumed >= SEEDS / 2,
+        "only {} of {SEEDS} kills landed mid-run",
+        unrecorded + resumed
+    );
+    assert!(
+        resumed >= SEEDS / 4,
+        "only {resumed} of {SEEDS} seeds resumed"
     );
 }
