@@ -116,6 +116,10 @@ impl Store {
         let runtime = tokio::runtime::Handle::try_current().map_err(|_| StoreError::NoRuntime)?;
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            // A ping before every use would double the round trips of each
+            // write a flush waits on; a broken SQLite connection is not a
+            // thing that happens to a local file.
+            .test_before_acquire(false)
             .connect_with(options)
             .await
             .map_err(|err| {

@@ -62,6 +62,16 @@ const MIGRATIONS: &[&[&str]] = &[
             body    TEXT NOT NULL,
             PRIMARY KEY (session, seq)
         )",
+        // The session's counts follow its events inside SQLite, so a write
+        // needs no statement of its own for them: every statement is a
+        // round trip a flush waits on. (A Postgres backend would use a
+        // trigger function, or fold this into its insert.)
+        "CREATE TRIGGER events_tally AFTER INSERT ON events BEGIN
+            UPDATE sessions SET events = events + 1,
+                bytes = bytes + length(CAST(NEW.body AS BLOB)),
+                updated_ms = max(updated_ms, NEW.ts_ms)
+            WHERE id = NEW.session;
+        END",
     ],
 ];
 

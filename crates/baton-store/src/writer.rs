@@ -2,11 +2,11 @@
 //! commits each batch in one transaction, keeping the `sessions` and
 //! `agents` rows in step with the events.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use baton_protocol::{Envelope, Event, SessionId};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool, Transaction};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{StoreError, db, to_i64};
@@ -59,6 +59,7 @@ impl Store {
             session: session.clone(),
             pid: i64::from(std::process::id()),
             first_error: None,
+            known: HashSet::new(),
         };
         self.runtime.spawn(writer.run(rx));
         Recorder {
@@ -120,6 +121,8 @@ struct Writer {
     session: SessionId,
     pid: i64,
     first_error: Option<Arc<StoreError>>,
+    /// Sessions this writer has made sure have a row.
+    known: HashSet<SessionId>,
 }
 
 impl Writer {
@@ -145,7 +148,7 @@ impl Writer {
                 }
             }
             if !batch.is_empty() {
-                let result = write_batch(&self.pool, self.pid, &batch).await;
+                let result = write_batch(&self.pool, self.pid, &batch, &mut self.known).await;
                 batch.clear();
                 for err in result.unwrap_or_else(|err| vec![err]) {
                     self.fail(err);
@@ -179,30 +182,21 @@ impl Writer {
     }
 }
 
-/// What a batch adds to each session's row.
-#[derive(Default)]
-struct Tally {
-    events: i64,
-    bytes: i64,
-    last_ms: i64,
-}
-
 /// Commits `batch` in one transaction. `Err` means nothing was written;
 /// `Ok` carries problems with single events (skipped, the rest written).
+///
+/// A flush waits for this, so it is built for few round trips to SQLite's
+/// thread: the events go in one multi-row INSERT (a trigger keeps the
+/// session's counts), and only events that change a summary row (session
+/// and agent starts and ends) cost a statement of their own.
 async fn write_batch(
     pool: &SqlitePool,
     pid: i64,
     batch: &[Envelope],
+    known: &mut HashSet<SessionId>,
 ) -> Result<Vec<StoreError>, StoreError> {
     let mut skipped = Vec::new();
-    // IMMEDIATE takes the write lock now, where the busy timeout applies. A
-    // deferred transaction that reads first and then writes can instead fail
-    // at once with SQLITE_BUSY when another process committed meanwhile.
-    let mut tx = pool
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(db("starting a write"))?;
-    let mut tallies: HashMap<&SessionId, Tally> = HashMap::new();
+    let mut rows = Vec::with_capacity(batch.len());
     for envelope in batch {
         let seq = match to_i64("seq", envelope.seq) {
             Ok(seq) => seq,
@@ -212,36 +206,54 @@ async fn write_batch(
             }
         };
         let ts = i64::try_from(envelope.ts_ms).unwrap_or(i64::MAX);
-        let body = match serde_json::to_string(envelope) {
-            Ok(body) => body,
-            Err(source) => {
-                skipped.push(StoreError::Encode {
-                    session: envelope.session.clone(),
-                    seq: envelope.seq,
-                    source,
-                });
-                continue;
-            }
-        };
-        if !tallies.contains_key(&envelope.session) {
-            ensure_session(&mut tx, &envelope.session, ts, pid).await?;
+        match serde_json::to_string(envelope) {
+            Ok(body) => rows.push((envelope, seq, ts, body)),
+            Err(source) => skipped.push(StoreError::Encode {
+                session: envelope.session.clone(),
+                seq: envelope.seq,
+                source,
+            }),
         }
-        let inserted = sqlx::query(
-            "INSERT INTO events (session, seq, ts_ms, agent, kind, body)
-             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session, seq) DO NOTHING",
-        )
-        .bind(envelope.session.as_str())
-        .bind(seq)
-        .bind(ts)
-        .bind(envelope.agent.as_str())
-        .bind(envelope.event.kind())
-        .bind(&body)
-        .execute(&mut *tx)
+    }
+    if rows.is_empty() {
+        return Ok(skipped);
+    }
+    // IMMEDIATE takes the write lock now, where the busy timeout applies. A
+    // deferred transaction that reads first and then writes can instead fail
+    // at once with SQLITE_BUSY when another process committed meanwhile.
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
         .await
-        .map_err(db("writing an event"))?
-        .rows_affected();
-        let tally = tallies.entry(&envelope.session).or_default();
-        if inserted == 0 {
+        .map_err(db("starting a write"))?;
+    for (envelope, _, ts, _) in &rows {
+        if !known.contains(&envelope.session) {
+            ensure_session(&mut tx, &envelope.session, *ts, pid).await?;
+            known.insert(envelope.session.clone());
+        }
+    }
+    let mut insert =
+        QueryBuilder::<Sqlite>::new("INSERT INTO events (session, seq, ts_ms, agent, kind, body) ");
+    insert.push_values(&rows, |mut row, (envelope, seq, ts, body)| {
+        row.push_bind(envelope.session.as_str())
+            .push_bind(*seq)
+            .push_bind(*ts)
+            .push_bind(envelope.agent.as_str())
+            .push_bind(envelope.event.kind())
+            .push_bind(body.as_str());
+    });
+    insert.push(" ON CONFLICT (session, seq) DO NOTHING RETURNING session, seq");
+    let mut inserted: HashSet<(String, i64)> = insert
+        .build()
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db("writing events"))?
+        .iter()
+        .filter_map(|row| Some((row.try_get(0).ok()?, row.try_get(1).ok()?)))
+        .collect();
+    for (envelope, seq, ts, _) in &rows {
+        // Taken, not looked up: a second copy of a seq within this batch
+        // is a duplicate too.
+        if !inserted.remove(&(envelope.session.as_str().to_owned(), *seq)) {
             // Replaying it would apply its effects twice; the first copy wins.
             skipped.push(StoreError::DuplicateSeq {
                 session: envelope.session.clone(),
@@ -249,25 +261,7 @@ async fn write_batch(
             });
             continue;
         }
-        tally.events += 1;
-        tally.bytes += i64::try_from(body.len()).unwrap_or(i64::MAX);
-        tally.last_ms = tally.last_ms.max(ts);
-        apply(&mut tx, envelope, ts, pid).await?;
-    }
-    for (session, tally) in tallies {
-        sqlx::query(
-            "UPDATE sessions SET events = events + ?, bytes = bytes + ?,
-                 updated_ms = CASE WHEN updated_ms < ? THEN ? ELSE updated_ms END
-             WHERE id = ?",
-        )
-        .bind(tally.events)
-        .bind(tally.bytes)
-        .bind(tally.last_ms)
-        .bind(tally.last_ms)
-        .bind(session.as_str())
-        .execute(&mut *tx)
-        .await
-        .map_err(db("updating the session"))?;
+        apply(&mut tx, envelope, *ts, pid).await?;
     }
     tx.commit().await.map_err(db("committing events"))?;
     Ok(skipped)
