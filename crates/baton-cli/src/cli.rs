@@ -101,10 +101,15 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct ResumeArgs {
     /// A session id, or a unique prefix of one (see `baton sessions list`).
-    pub id: String,
+    #[arg(required_unless_present = "last")]
+    pub id: Option<String>,
 
     /// A new task for a finished session, in the same conversation.
     pub follow_up: Option<String>,
+
+    /// The most recent session instead of ID (then a lone argument is the follow-up).
+    #[arg(long)]
+    pub last: bool,
 
     /// Use this model instead of the one the session was started with.
     #[arg(short, long)]

@@ -143,6 +143,25 @@ impl Subscriber for Terminal {
                     &s.dim(&format!("baton · {model} · permission {permission}")),
                 );
             }
+            Event::SessionResumed { follow_up, .. } => {
+                let what = match follow_up {
+                    Some(_) => "continuing",
+                    None => "resuming",
+                };
+                self.line(
+                    &mut state,
+                    &s.dim(&format!("baton · {what} session {}", envelope.session)),
+                );
+            }
+            Event::AgentResumed {
+                replayed,
+                rerun,
+                interrupted,
+            } => {
+                if let Some(text) = resumed_line(*replayed, rerun.len(), interrupted.len()) {
+                    self.line(&mut state, &s.dim(&format!("↺ {text}")));
+                }
+            }
             Event::ModelDelta { text } => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(text.as_bytes());
@@ -305,6 +324,14 @@ fn sub_agent_line(envelope: &Envelope) -> Option<String> {
             format!("✗ {agent}: {tool} denied: {}", clip(reason, 140))
         }
         Event::ModelRetry { reason, .. } => format!("↻ {agent}: {reason}"),
+        Event::AgentResumed {
+            replayed,
+            rerun,
+            interrupted,
+        } => format!(
+            "↺ {agent}: {}",
+            resumed_line(*replayed, rerun.len(), interrupted.len())?
+        ),
         Event::BudgetExceeded { budget, limit, .. } => {
             format!("! {agent}: its {budget:?} budget ({limit}) ran out")
         }
@@ -478,4 +505,23 @@ mod tests {
         assert_eq!(summarize_input(&json!({})), "");
         assert_eq!(summarize_input(&json!({"x": 1})), "{\"x\":1}");
     }
+}
+
+/// What a resume did with an agent's unfinished turn, or nothing to say.
+fn resumed_line(replayed: u32, rerun: usize, interrupted: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if replayed > 0 {
+        parts.push(format!(
+            "{replayed} finished tool calls replayed from the log"
+        ));
+    }
+    if rerun > 0 {
+        parts.push(format!("{rerun} interrupted idempotent calls run again"));
+    }
+    if interrupted > 0 {
+        parts.push(format!(
+            "{interrupted} interrupted calls not repeated (the model is told their outcome is unknown)"
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
 }

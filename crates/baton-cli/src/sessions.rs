@@ -271,7 +271,28 @@ pub async fn resume(args: ResumeArgs) -> u8 {
         permission: args.permission,
         json: args.json,
     };
-    continue_session(&args.id, args.follow_up, args.store, overrides).await
+    let (id, follow_up) = if args.last {
+        // `baton resume --last "follow-up"`: the lone argument is the task.
+        let follow_up = args.follow_up.or(args.id);
+        match latest(args.store.as_deref()).await {
+            Ok(id) => (id, follow_up),
+            Err(error) => return fail(&error),
+        }
+    } else {
+        (args.id.unwrap_or_default(), args.follow_up)
+    };
+    continue_session(&id, follow_up, args.store, overrides).await
+}
+
+/// The id of the most recently started session.
+async fn latest(store: Option<&Path>) -> Result<String, String> {
+    let config = Config::load(Path::new("."), &env).map_err(|e| e.to_string())?;
+    let store = crate::store::open_for(&config, store).await?;
+    let rows = store.sessions(1).await.map_err(|e| e.to_string())?;
+    store.close().await;
+    rows.first()
+        .map(|row| row.id.to_string())
+        .ok_or_else(|| format!("no sessions recorded in {}", store.path().display()))
 }
 
 /// `baton run --resume ID "follow-up"`.

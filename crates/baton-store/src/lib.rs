@@ -297,7 +297,27 @@ pub(crate) fn pid_alive(pid: i64) -> bool {
     if i64::from(pid) == i64::from(std::process::id()) {
         return true;
     }
-    kill_zero(pid)
+    kill_zero(pid) && !is_zombie(i64::from(pid))
+}
+
+/// A killed process nobody has reaped yet (common in containers, whose
+/// first process often reaps nothing) still answers kill(2), but is dead.
+#[cfg(target_os = "linux")]
+fn is_zombie(pid: i64) -> bool {
+    // /proc/PID/stat: "pid (comm) state …"; comm may hold spaces and
+    // parentheses, so the state is the first field after the last ')'.
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let (_, rest) = stat.rsplit_once(')')?;
+            rest.split_whitespace().next().map(str::to_owned)
+        })
+        .is_some_and(|state| state == "Z" || state == "X")
+}
+
+#[cfg(not(target_os = "linux"))]
+fn is_zombie(_pid: i64) -> bool {
+    false
 }
 
 #[cfg(unix)]

@@ -283,6 +283,25 @@ async fn a_running_session_whose_owner_is_gone_is_interrupted() {
 
     store.set_owner_pid(&id, None).await.unwrap();
     assert!(store.session(&id).await.unwrap().unwrap().interrupted);
+
+    // Killed but not yet reaped (a zombie, as in a container whose first
+    // process reaps nothing): dead all the same.
+    let mut zombie = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    assert!(store.set_owner_pid(&id, Some(zombie.id())).await.unwrap());
+    assert!(!store.session(&id).await.unwrap().unwrap().interrupted);
+    zombie.kill().unwrap();
+    let stat = format!("/proc/{}/stat", zombie.id());
+    for _ in 0..200 {
+        if std::fs::read_to_string(&stat).is_ok_and(|s| s.contains(") Z")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(store.session(&id).await.unwrap().unwrap().interrupted);
+    zombie.wait().unwrap();
 }
 
 #[tokio::test]
