@@ -439,6 +439,25 @@ pub fn summarize_input(input: &Value) -> String {
     }
 }
 
+/// What a resume did with an agent's unfinished turn, or nothing to say.
+fn resumed_line(replayed: u32, rerun: usize, interrupted: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if replayed > 0 {
+        parts.push(format!(
+            "{replayed} finished tool calls replayed from the log"
+        ));
+    }
+    if rerun > 0 {
+        parts.push(format!("{rerun} interrupted idempotent calls run again"));
+    }
+    if interrupted > 0 {
+        parts.push(format!(
+            "{interrupted} interrupted calls not repeated (the model is told their outcome is unknown)"
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,23 +524,4 @@ mod tests {
         assert_eq!(summarize_input(&json!({})), "");
         assert_eq!(summarize_input(&json!({"x": 1})), "{\"x\":1}");
     }
-}
-
-/// What a resume did with an agent's unfinished turn, or nothing to say.
-fn resumed_line(replayed: u32, rerun: usize, interrupted: usize) -> Option<String> {
-    let mut parts = Vec::new();
-    if replayed > 0 {
-        parts.push(format!(
-            "{replayed} finished tool calls replayed from the log"
-        ));
-    }
-    if rerun > 0 {
-        parts.push(format!("{rerun} interrupted idempotent calls run again"));
-    }
-    if interrupted > 0 {
-        parts.push(format!(
-            "{interrupted} interrupted calls not repeated (the model is told their outcome is unknown)"
-        ));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
 }

@@ -214,6 +214,13 @@ impl Config {
             for model in file.models.values_mut() {
                 anchor_paths(model, dir);
             }
+            // A store named in a config file is where that file says.
+            if let Some(store) = file.store.as_mut()
+                && let Some(db) = store.path.as_mut()
+                && db.is_relative()
+            {
+                *db = dir.join(&*db);
+            }
         }
         self.layer(file);
         self.sources.push(path.to_path_buf());
@@ -388,6 +395,23 @@ instructions = "Write docs."
         assert_eq!(config.routing.policy, RoutePolicy::Rules);
         assert_eq!(config.routing.rules[0].role.as_deref(), Some("explorer"));
         assert_eq!(config.delegation.max_parallel, Some(8));
+        let mut stored = Config::default();
+        stored
+            .layer_str(
+                "[store]\npath = \"state/baton.db\"\nkeep_sessions = 5\n",
+                Path::new("/proj/baton.toml"),
+            )
+            .unwrap();
+        assert_eq!(
+            stored.store.path.as_deref(),
+            Some(Path::new("/proj/state/baton.db"))
+        );
+        assert_eq!(stored.store.keep_sessions, Some(5));
+        assert_eq!(
+            stored.store.keep_days,
+            Some(90.0),
+            "unset fields keep their defaults"
+        );
         assert_eq!(
             config.roles["docs"].instructions.as_deref(),
             Some("Write docs.")
