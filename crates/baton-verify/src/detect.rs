@@ -1,0 +1,1 @@
+//! One detector per reward-hacking pattern.

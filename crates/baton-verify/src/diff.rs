@@ -1,0 +1,1 @@
+//! The change as files, hunks and lines, parsed from `git diff`.

@@ -1,0 +1,1 @@
+//! Test ids before and after a change, compared.

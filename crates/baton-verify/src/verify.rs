@@ -1,0 +1,1 @@
+//! `verify`: the whole check, from options to report.
