@@ -63,7 +63,9 @@ async fn from_store(args: &TraceArgs) -> Result<baton_trace::Trace, String> {
     let store = crate::store::open_for(&config, args.store.as_deref()).await?;
     let wanted = args.source.to_string_lossy();
     let id = store.resolve(&wanted).await.map_err(|e| {
-        format!("{e}; or pass the JSON lines of a run: baton run --json \"…\" > run.jsonl")
+        format!(
+            "{e} (baton sessions list shows the recorded ones); or pass the JSON lines of a run: baton run --json \"…\" > run.jsonl"
+        )
     })?;
     let events = store.events(&id).await.map_err(|e| e.to_string())?;
     store.close().await;

@@ -220,7 +220,7 @@ fn a_cut_off_run_is_traced_with_a_warning_and_bad_lines_are_named() {
 }
 
 #[test]
-fn a_session_id_asks_for_the_file_until_the_store_exists() {
+fn an_unknown_session_id_says_where_to_look() {
     let home = tempfile::tempdir().unwrap();
     let output = baton(home.path(), home.path())
         .args(["trace", "1a22964dd435ae7"])
@@ -228,7 +228,11 @@ fn a_session_id_asks_for_the_file_until_the_store_exists() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("session store"), "{stderr}");
+    assert!(
+        stderr.contains("no session matches `1a22964dd435ae7`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("baton sessions list"), "{stderr}");
     assert!(stderr.contains("baton run --json"), "{stderr}");
     let output = baton(home.path(), home.path())
         .args(["trace", "missing/run.jsonl"])
