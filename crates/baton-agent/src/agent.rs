@@ -22,6 +22,7 @@ const MIN_USEFUL_OUTPUT: u32 = 256;
 /// How long a cancelled agent waits for its sub-agents to finish before
 /// abandoning their delegate calls.
 const DELEGATE_CANCEL_GRACE: Duration = Duration::from_secs(5);
+use crate::gate::{Gate, GateContext, GateVerdict};
 use crate::inspect::{InspectContext, Inspector, ToolCall, Verdict};
 use crate::{Emitter, EventBus};
 
@@ -38,6 +39,9 @@ pub struct AgentConfig {
     pub stop_sequences: Vec<String>,
     /// Longer tool output is cut in the middle before the model sees it.
     pub max_tool_output_chars: usize,
+    /// How many more times an agent may try after a completion gate
+    /// rejects its answer, before it ends in failure.
+    pub gate_attempts: u32,
     /// When and how to compact the context; `None` never compacts.
     pub compaction: Option<CompactionSettings>,
 }
@@ -52,6 +56,7 @@ impl Default for AgentConfig {
             temperature: None,
             stop_sequences: Vec::new(),
             max_tool_output_chars: 60_000,
+            gate_attempts: 2,
             compaction: Some(CompactionSettings::default()),
         }
     }
@@ -83,6 +88,7 @@ pub struct Agent {
     config: AgentConfig,
     pub(crate) budget: Budget,
     origin: Origin,
+    gates: Vec<Arc<dyn Gate>>,
 }
 
 /// How a delegated agent came to be, for its `agent_spawned` event.
@@ -113,6 +119,7 @@ impl Agent {
             config,
             budget: Budget::unlimited(),
             origin: Origin::default(),
+            gates: Vec::new(),
         }
     }
 
@@ -137,6 +144,13 @@ impl Agent {
     /// The agent's place in the budget tree; unlimited by default.
     pub fn with_budget(mut self, budget: Budget) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// Appends a completion gate; they run in the order added when the
+    /// agent says it is done.
+    pub fn with_gate(mut self, gate: Arc<dyn Gate>) -> Self {
+        self.gates.push(gate);
         self
     }
 
@@ -165,6 +179,9 @@ impl Agent {
             call_id: self.origin.call_id.clone(),
             task: Some(clip_chars(task, TASK_IN_EVENT_CHARS)),
         });
+        for gate in &self.gates {
+            gate.begin().await;
+        }
         let mut run = Run::new(self, emitter, cancel);
         run.push(Message::user_text(task));
         let (outcome, error) = run.drive().await;
@@ -190,6 +207,7 @@ impl<'a> Run<'a> {
             counted_messages: 0,
             recovered: HashMap::new(),
             calibration: Calibration::default(),
+            gate_rejections: 0,
         }
     }
 
@@ -218,6 +236,15 @@ impl<'a> Run<'a> {
         });
         report
     }
+}
+
+/// What the completion gates made of a final answer.
+enum Gates {
+    Passed,
+    /// Try again, with this feedback.
+    Retry(String),
+    /// Out of attempts.
+    Failed(String),
 }
 
 /// Why the loop stopped before a final answer.
@@ -261,6 +288,8 @@ pub(crate) struct Run<'a> {
     pub(crate) recovered: HashMap<ToolCallId, ToolOutput>,
     /// Corrects our estimates by what the provider counted.
     pub(crate) calibration: Calibration,
+    /// How often a completion gate has sent the agent back to work.
+    pub(crate) gate_rejections: u32,
 }
 
 impl Run<'_> {
@@ -295,7 +324,18 @@ impl Run<'_> {
                 self.push(response.message());
             }
             if calls.is_empty() {
-                return self.finish(&response);
+                let done = self.finish(&response);
+                if done.0 != Outcome::Success {
+                    return done;
+                }
+                match self.run_gates().await {
+                    Gates::Passed => return done,
+                    Gates::Retry(feedback) => {
+                        self.push(Message::user_text(feedback));
+                        continue;
+                    }
+                    Gates::Failed(reason) => return (Outcome::Failure, Some(reason)),
+                }
             }
             let results = self.run_tools(calls).await;
             self.push(Message {
@@ -313,6 +353,36 @@ impl Run<'_> {
             message: message.clone(),
         });
         Arc::make_mut(&mut self.messages).push(message);
+    }
+
+    /// Runs the completion gates on the answer just given: every gate
+    /// must pass. A rejection costs one of the agent's gate attempts.
+    async fn run_gates(&mut self) -> Gates {
+        if self.agent.gates.is_empty() {
+            return Gates::Passed;
+        }
+        let task = self.messages.first().map(Message::text).unwrap_or_default();
+        let attempt = self.gate_rejections + 1;
+        for gate in &self.agent.gates {
+            let cx = GateContext {
+                emitter: &self.emitter,
+                cancel: self.cancel,
+                task: &task,
+                answer: &self.last_text,
+                attempt,
+            };
+            if let GateVerdict::Reject { feedback, reason } = gate.check(&cx).await {
+                if self.gate_rejections >= self.agent.config.gate_attempts {
+                    return Gates::Failed(format!(
+                        "the {} gate rejected the work {attempt} times: {reason}",
+                        gate.name()
+                    ));
+                }
+                self.gate_rejections += 1;
+                return Gates::Retry(feedback);
+            }
+        }
+        Gates::Passed
     }
 
     /// Picks up tool-list changes (an MCP server's `list_changed`, a

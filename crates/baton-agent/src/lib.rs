@@ -18,6 +18,7 @@ mod budget;
 mod bus;
 mod compact;
 mod delegate;
+mod gate;
 mod inspect;
 mod memory;
 mod prompt;
@@ -38,6 +39,7 @@ pub use delegate::{
     ChildReport, Choice, DELEGATE_TOOL, Delegation, Delegator, ModelChooser, WithDelegate,
     system_prompt,
 };
+pub use gate::{Gate, GateContext, GateVerdict};
 pub use inspect::{
     Approval, ApprovalRequest, Approver, DenyAll, InspectContext, Inspector, PermissionPolicy,
     ToolCall, Verdict,
@@ -47,5 +49,5 @@ pub use prompt::default_system_prompt;
 pub use resume::{
     AgentLog, CallRecord, ResumeError, SessionLog, attempt_number, interrupted_output,
 };
-pub use roles::{RoleDef, RoleError, Roles, ToolSelection, parse_role_file};
+pub use roles::{GATES, RoleDef, RoleError, Roles, ToolSelection, parse_role_file};
 pub use session::{SessionReport, SessionSpec, new_session_id, resume_session, run_session};

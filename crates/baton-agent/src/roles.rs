@@ -70,7 +70,13 @@ pub struct RoleDef {
     /// Whether project memory (AGENTS.md, .baton/memory.md) is in its
     /// system prompt.
     pub memory: bool,
+    /// Completion gates its agents must pass when they say they are done:
+    /// `verify` (run the tests, inspect the change for reward hacking).
+    pub gates: Vec<String>,
 }
+
+/// The completion gates a role may name.
+pub const GATES: &[&str] = &["verify"];
 
 /// The role names a `delegate` call may use, with their definitions.
 #[derive(Debug, Clone, Default)]
@@ -172,6 +178,8 @@ pub fn parse_role_file(
         name: name.to_owned(),
         description: String::new(),
         instructions: String::new(),
+        // A new role gates nothing unless its file says so.
+        gates: Vec::new(),
         ..worker()
     });
     let mut lines = text.lines().enumerate();
@@ -255,6 +263,21 @@ fn set_field(role: &mut RoleDef, key: &str, value: &str) -> Result<(), String> {
                 _ => return Err(format!("`{key}` is true or false, not `{value}`")),
             }
         }
+        "gates" => {
+            let list = value.trim_start_matches('[').trim_end_matches(']');
+            let gates: Vec<String> = list
+                .split(',')
+                .map(|g| unquote(g.trim()).to_owned())
+                .filter(|g| !g.is_empty())
+                .collect();
+            if let Some(unknown) = gates.iter().find(|g| !GATES.contains(&g.as_str())) {
+                return Err(format!(
+                    "there is no gate `{unknown}`; the gates are: {}",
+                    GATES.join(", ")
+                ));
+            }
+            role.gates = gates;
+        }
         "memory" => {
             role.memory = match value {
                 "true" | "yes" => true,
@@ -283,10 +306,11 @@ fn worker() -> RoleDef {
         tools: ToolSelection::All,
         can_delegate: false,
         memory: true,
+        gates: vec!["verify".into()],
         max_turns: 40,
         budget: Limits::default(),
         instructions: format!(
-            "You are a worker. Make the change the task asks for, check it (build, run the tests), and report what you changed. {SUBAGENT_RULES}"
+            "You are a worker. Make the change the task asks for, check it (build, run the tests), and report what you changed. When you say you are done, baton runs the tests itself and inspects your change. Make the tests pass by fixing the code under test: never edit, delete, skip or weaken a test, and never special-case a test's inputs in the code. If a test itself looks wrong, leave it as it is and say so in your report. {SUBAGENT_RULES}"
         ),
     }
 }
@@ -300,6 +324,7 @@ fn builtin_roles() -> Vec<RoleDef> {
             tools: ToolSelection::All,
             can_delegate: true,
             memory: true,
+            gates: Vec::new(),
             max_turns: 50,
             budget: Limits::default(),
             instructions: "You are an orchestrator. Break the task into independent pieces and hand each to a sub-agent with the `delegate` tool: explorers to find and read things, workers to change things, reviewers to check work. Give each a complete, self-contained task (objective, expected output, boundaries): sub-agents see nothing of your conversation. Several `delegate` calls in one turn run in parallel. Do small things yourself. Combine the reports into your answer.".into(),
@@ -311,6 +336,7 @@ fn builtin_roles() -> Vec<RoleDef> {
             tools: ToolSelection::ReadOnly,
             can_delegate: false,
             memory: true,
+            gates: Vec::new(),
             max_turns: 20,
             budget: Limits::default(),
             instructions: format!("You are an explorer. Find what the task asks for by reading, listing and searching; you cannot change anything. Report facts with the paths and line numbers they come from. {SUBAGENT_RULES}"),
@@ -323,6 +349,7 @@ fn builtin_roles() -> Vec<RoleDef> {
             tools: ToolSelection::ReadOnly,
             can_delegate: false,
             memory: true,
+            gates: Vec::new(),
             max_turns: 20,
             budget: Limits::default(),
             instructions: format!("You are a reviewer. Check the work the task describes: does it do what was asked, are there bugs, and were tests weakened, skipped or special-cased to pass? Report concrete problems with paths and lines, most serious first, or say plainly that you found none. {SUBAGENT_RULES}"),

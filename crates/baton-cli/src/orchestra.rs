@@ -45,6 +45,7 @@ fn apply(name: &str, table: &RoleConfig, base: Option<RoleDef>) -> Result<RoleDe
         tools: ToolSelection::All,
         can_delegate: false,
         memory: true,
+        gates: Vec::new(),
         max_turns: 40,
         budget: Default::default(),
         instructions: String::new(),
@@ -67,6 +68,18 @@ fn apply(name: &str, table: &RoleConfig, base: Option<RoleDef>) -> Result<RoleDe
     }
     if let Some(v) = table.memory {
         role.memory = v;
+    }
+    if let Some(gates) = &table.gates {
+        if let Some(unknown) = gates
+            .iter()
+            .find(|g| !baton_agent::GATES.contains(&g.as_str()))
+        {
+            return Err(format!(
+                "there is no gate `{unknown}`; the gates are: {}",
+                baton_agent::GATES.join(", ")
+            ));
+        }
+        role.gates = gates.clone();
     }
     if let Some(v) = table.max_turns {
         role.max_turns = v;

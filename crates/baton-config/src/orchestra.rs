@@ -84,4 +84,6 @@ pub struct RoleConfig {
     /// `false` leaves project memory (AGENTS.md, .baton/memory.md) out of
     /// this role's system prompt.
     pub memory: Option<bool>,
+    /// Completion gates: `["verify"]`, or `[]` to turn the worker's off.
+    pub gates: Option<Vec<String>>,
 }

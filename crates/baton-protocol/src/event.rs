@@ -163,6 +163,22 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         interrupted: Vec<ToolCallId>,
     },
+    /// The agent said it was done; baton is running the repository's tests
+    /// and inspecting the change (the verify gate). `attempt` counts from 1.
+    VerifyStarted {
+        attempt: u32,
+    },
+    /// The verify gate's verdict. On `fail` or `suspicious` the agent gets
+    /// the findings and another attempt, until its attempts run out.
+    VerifyFinished {
+        verdict: VerifyVerdict,
+        findings: Vec<VerifyFinding>,
+        /// The test run in one line ("cargo test: 12 passed, 1 failed"), or
+        /// why the tests did not run.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tests: Option<String>,
+        duration_ms: u64,
+    },
     AgentFinished {
         outcome: Outcome,
         /// The agent's final answer, or what it had when it stopped.
@@ -202,6 +218,8 @@ impl Event {
             Event::Compacted { .. } => "compacted",
             Event::SessionResumed { .. } => "session_resumed",
             Event::AgentResumed { .. } => "agent_resumed",
+            Event::VerifyStarted { .. } => "verify_started",
+            Event::VerifyFinished { .. } => "verify_finished",
             Event::AgentFinished { .. } => "agent_finished",
             Event::SessionFinished { .. } => "session_finished",
         }
@@ -242,6 +260,41 @@ pub enum McpServerStatus {
     /// An OAuth server without usable credentials; `error` names the
     /// `baton mcp login` command to run.
     NeedsLogin,
+}
+
+/// What the verify gate concluded about an agent's change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerifyVerdict {
+    Pass,
+    /// The tests fail.
+    Fail,
+    /// The tests pass, but the change looks like reward hacking.
+    Suspicious,
+}
+
+impl fmt::Display for VerifyVerdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            VerifyVerdict::Pass => "pass",
+            VerifyVerdict::Fail => "fail",
+            VerifyVerdict::Suspicious => "suspicious",
+        })
+    }
+}
+
+/// One finding of the verify gate, as events carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerifyFinding {
+    /// `test_file_changed`, `assertion_weakened`, `skip_added`, … (see
+    /// docs/verify.md).
+    pub kind: String,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// `info`, `low`, `medium` or `high`.
+    pub severity: String,
+    pub explanation: String,
 }
 
 /// How a context was compacted.

@@ -13,7 +13,7 @@ mod usage;
 
 pub use event::{
     BudgetKind, CompactionStrategy, Envelope, Event, McpServerStatus, Outcome, PermissionMode,
-    Totals,
+    Totals, VerifyFinding, VerifyVerdict,
 };
 pub use ids::{AgentId, SessionId, ToolCallId};
 pub use message::{ContentBlock, ImageSource, Message, Role, StopReason, ToolResultContent};

@@ -119,6 +119,11 @@ pub(crate) fn sqlite_code(err: &sqlx::Error) -> Option<i64> {
     code.parse::<i64>().ok().map(|c| c & 0xff)
 }
 
+/// SQLITE_BUSY or SQLITE_LOCKED: another connection holds a lock.
+pub(crate) fn is_busy(err: &sqlx::Error) -> bool {
+    matches!(sqlite_code(err), Some(5 | 6))
+}
+
 pub(crate) fn is_not_a_database(err: &sqlx::Error) -> bool {
     matches!(sqlite_code(err), Some(SQLITE_NOTADB | SQLITE_CORRUPT))
 }

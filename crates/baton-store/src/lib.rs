@@ -114,21 +114,31 @@ impl Store {
             .busy_timeout(BUSY_TIMEOUT)
             .foreign_keys(true);
         let runtime = tokio::runtime::Handle::try_current().map_err(|_| StoreError::NoRuntime)?;
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            // A ping before every use would double the round trips of each
-            // write a flush waits on; a broken SQLite connection is not a
-            // thing that happens to a local file.
-            .test_before_acquire(false)
-            .connect_with(options)
-            .await
-            .map_err(|err| {
-                if is_not_a_database(&err) {
-                    StoreError::NotADatabase { path: path.clone() }
-                } else {
-                    db("opening the store")(err)
+        // Switching a new file to WAL takes a lock SQLite does not wait for
+        // (the busy timeout does not apply), so a second process opening a
+        // fresh store at the same moment gets SQLITE_BUSY: try again, within
+        // the busy timeout.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let pool = loop {
+            let attempt = SqlitePoolOptions::new()
+                .max_connections(4)
+                // A ping before every use would double the round trips of
+                // each write a flush waits on; a broken SQLite connection is
+                // not a thing that happens to a local file.
+                .test_before_acquire(false)
+                .connect_with(options.clone())
+                .await;
+            match attempt {
+                Ok(pool) => break pool,
+                Err(err) if error::is_busy(&err) && std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(std::time::Duration::from_millis(25)).await;
                 }
-            })?;
+                Err(err) if is_not_a_database(&err) => {
+                    return Err(StoreError::NotADatabase { path: path.clone() });
+                }
+                Err(err) => return Err(db("opening the store")(err)),
+            }
+        };
         schema::migrate(&pool, &path).await?;
         Ok(Store {
             pool,

@@ -19,6 +19,7 @@ pub mod inventory;
 pub mod repo;
 pub mod report;
 pub mod runner;
+pub mod snapshot;
 mod verify;
 
 pub use report::{Finding, FindingKind, Report, Severity, Verdict};

@@ -1,0 +1,44 @@
+//! Completion gates: checks that run when an agent says it is done, after
+//! the inspector chain has guarded each of its tool calls. A gate that
+//! rejects the answer hands the agent feedback and another attempt; when
+//! the attempts run out, the agent ends in failure, so no agent (and no
+//! sub-agent) can report success over a failed gate.
+
+use async_trait::async_trait;
+use tokio_util::sync::CancellationToken;
+
+use crate::Emitter;
+
+/// What a gate sees of the agent it judges.
+pub struct GateContext<'a> {
+    pub emitter: &'a Emitter,
+    pub cancel: &'a CancellationToken,
+    /// The agent's task (its first message).
+    pub task: &'a str,
+    /// The final answer it just gave.
+    pub answer: &'a str,
+    /// 1 for the first time the agent says it is done, 2 after one
+    /// rejection, …
+    pub attempt: u32,
+}
+
+pub enum GateVerdict {
+    Pass,
+    /// Not done: `feedback` goes back to the agent as its next message;
+    /// `reason` says in one line why, for the report if attempts run out.
+    Reject {
+        feedback: String,
+        reason: String,
+    },
+}
+
+#[async_trait]
+pub trait Gate: Send + Sync {
+    fn name(&self) -> &str;
+
+    /// Called once before the agent's first turn: the moment to note the
+    /// state its work will be measured against.
+    async fn begin(&self) {}
+
+    async fn check(&self, cx: &GateContext<'_>) -> GateVerdict;
+}
