@@ -20,7 +20,9 @@ use serde::Deserialize;
 
 mod durable;
 mod orchestra;
+mod verify;
 pub use durable::{CompactionConfig, MemoryConfig, StoreConfig};
+pub use verify::VerifyConfig;
 pub use orchestra::{BudgetConfig, DelegationConfig, RoleConfig, RoutePolicy, RoutingConfig};
 
 pub const WORKSPACE_FILE: &str = "baton.toml";
@@ -72,6 +74,7 @@ struct ConfigFile {
     store: Option<StoreConfig>,
     compaction: Option<CompactionConfig>,
     memory: Option<MemoryConfig>,
+    verify: Option<VerifyConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -125,6 +128,7 @@ pub struct Config {
     pub store: StoreConfig,
     pub compaction: CompactionConfig,
     pub memory: MemoryConfig,
+    pub verify: VerifyConfig,
     /// The files that were read, lowest precedence first.
     pub sources: Vec<PathBuf>,
 }
@@ -148,6 +152,7 @@ impl Default for Config {
             store: StoreConfig::default(),
             compaction: CompactionConfig::default(),
             memory: MemoryConfig::default(),
+            verify: VerifyConfig::default(),
             sources: Vec::new(),
         }
     }
@@ -279,6 +284,9 @@ impl Config {
         }
         if let Some(memory) = file.memory {
             self.memory = memory;
+        }
+        if let Some(verify) = file.verify {
+            self.verify = verify;
         }
         let shell = file.shell;
         if let Some(v) = shell.timeout_secs {
