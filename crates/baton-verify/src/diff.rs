@@ -173,7 +173,7 @@ pub fn is_test_path(path: &str) -> bool {
         }
         Language::Go => stem.ends_with("_test"),
         Language::Rust => stem == "tests",
-        _ => {
+        Language::JavaScript | Language::TypeScript => {
             // `*.test.ts`, `*.spec.js`, `*.test.tsx`, …: a middle component.
             let mut pieces = name.split('.');
             pieces.next();
@@ -183,6 +183,7 @@ pub fn is_test_path(path: &str) -> bool {
                     .iter()
                     .any(|p| *p == "test" || *p == "spec")
         }
+        Language::Other => false,
     }
 }
 

@@ -104,3 +104,23 @@ pub struct Skipped {
     pub file: String,
     pub reason: String,
 }
+
+impl Finding {
+    pub fn new(
+        kind: FindingKind,
+        file: &str,
+        line: Option<u32>,
+        severity: Severity,
+        evidence: String,
+        explanation: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            kind,
+            file: file.to_string(),
+            line,
+            evidence,
+            severity,
+            explanation: explanation.into(),
+        }
+    }
+}
