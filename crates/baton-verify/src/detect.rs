@@ -35,6 +35,9 @@ pub trait Detector: Send + Sync {
 /// Looks up a file's content by its path relative to the repository root.
 pub type FileLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
+/// Line ranges of test code in one file: (after the change, at the base).
+type Regions = (Vec<(u32, u32)>, Vec<(u32, u32)>);
+
 /// What the detectors see.
 pub struct Context<'a> {
     pub diff: &'a Diff,
@@ -53,7 +56,7 @@ pub struct Context<'a> {
     /// (base and after), for the special-casing detector.
     pub test_literals: &'a HashSet<String>,
     /// `#[cfg(test)]` regions of Rust source files: (after, base).
-    regions: HashMap<String, (Vec<(u32, u32)>, Vec<(u32, u32)>)>,
+    regions: HashMap<String, Regions>,
 }
 
 impl<'a> Context<'a> {

@@ -286,12 +286,11 @@ fn brace_delta(line: &str, in_block_comment: &mut bool) -> i64 {
 pub fn parse_unified(text: &str) -> Diff {
     let mut diff = Diff::default();
     let mut current: Option<FileChange> = None;
-    let mut lines = text.lines().peekable();
     // Lines still expected in the current hunk, old side and new side.
     let (mut old_left, mut new_left) = (0u32, 0u32);
     let (mut old_no, mut new_no) = (0u32, 0u32);
     let mut bytes = 0usize;
-    while let Some(line) = lines.next() {
+    for line in text.lines() {
         if old_left > 0 || new_left > 0 {
             let Some(file) = current.as_mut() else { break };
             let Some(hunk) = file.hunks.last_mut() else {
@@ -436,7 +435,7 @@ fn header_path(rest: &str) -> String {
         let second = rest.rfind(" \"").map_or(rest, |i| &rest[i + 1..]);
         return strip_side(&unquote(second));
     }
-    if rest.len() >= 5 && (rest.len() - 1) % 2 == 0 {
+    if rest.len() >= 5 && (rest.len() - 1).is_multiple_of(2) {
         let half = (rest.len() - 1) / 2;
         if rest.is_char_boundary(half) && rest.is_char_boundary(half + 1) {
             let (a, b) = (&rest[..half], &rest[half + 1..]);

@@ -21,4 +21,5 @@ pub mod report;
 pub mod runner;
 mod verify;
 
-pub use report::{Finding, FindingKind, Report, Severity, Verdict};
+pub use report::{Finding, FindingKind, Report, Severity, Skipped, Verdict};
+pub use verify::{VerifyError, VerifyOptions, analyze_repo, verify};

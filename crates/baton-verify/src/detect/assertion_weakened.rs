@@ -174,10 +174,10 @@ fn tautology(lang: Language, code: &str) -> Option<&'static str> {
     if let Some(actual) = call_args(c, "expect(") {
         let rest = &c[c.find("expect(").unwrap_or(0) + "expect(".len() + actual.len() + 1..];
         for m in [".toBe(", ".toEqual(", ".toStrictEqual("] {
-            if let Some(expected) = call_args(rest, m) {
-                if same(actual, expected) {
-                    return Some("it compares a value with itself");
-                }
+            if let Some(expected) = call_args(rest, m)
+                && same(actual, expected)
+            {
+                return Some("it compares a value with itself");
             }
         }
         if TRUTHS.contains(&actual.trim()) && rest.starts_with(".toBeTruthy(") {

@@ -72,10 +72,8 @@ pub fn string_literals(lang: Language, text: &str) -> Vec<String> {
                 }
                 j += 1;
             }
-            if j <= bytes.len() {
-                if let Some(s) = text.get(start..j.min(bytes.len())) {
-                    out.push(s.to_string());
-                }
+            if let Some(s) = text.get(start..j.min(bytes.len())) {
+                out.push(s.to_string());
             }
             i = j + 1;
         } else {

@@ -96,12 +96,12 @@ impl Imports {
                         }
                     }
                 }
-                Language::JavaScript | Language::TypeScript => {
-                    if c.starts_with("import ") || c.contains("require(") {
-                        for s in string_literals(lang, c) {
-                            if s.starts_with("./") || s.starts_with("../") {
-                                imports.modules.push(s);
-                            }
+                Language::JavaScript | Language::TypeScript
+                    if c.starts_with("import ") || c.contains("require(") =>
+                {
+                    for s in string_literals(lang, c) {
+                        if s.starts_with("./") || s.starts_with("../") {
+                            imports.modules.push(s);
                         }
                     }
                 }
@@ -146,9 +146,7 @@ fn mocked_unit(
                 let dotted = format!("{module}.{name}");
                 let object =
                     c.contains(&format!("({module}, ")) || c.contains(&format!("({name}, "));
-                if strings.iter().any(|s| *s == dotted)
-                    || (object && strings.iter().any(|s| s == name))
-                {
+                if strings.contains(&dotted) || (object && strings.iter().any(|s| s == name)) {
                     return Some((format!("`{dotted}`"), Severity::Medium));
                 }
             }
@@ -162,10 +160,10 @@ fn mocked_unit(
                 if let Some(p) = dotted {
                     return Some((format!("`{p}`"), Severity::Medium));
                 }
-                if c.contains(&format!("({module}, ")) {
-                    if let Some(name) = strings.iter().find(|s| called(s)) {
-                        return Some((format!("`{module}.{name}`"), Severity::Medium));
-                    }
+                if c.contains(&format!("({module}, "))
+                    && let Some(name) = strings.iter().find(|s| called(s))
+                {
+                    return Some((format!("`{module}.{name}`"), Severity::Medium));
                 }
             }
             None
