@@ -22,4 +22,5 @@ pub mod runner;
 pub mod snapshot;
 mod verify;
 
-pub use report::{Finding, FindingKind, Report, Severity, Verdict};
+pub use report::{Finding, FindingKind, Report, Severity, Skipped, Verdict};
+pub use verify::{VerifyError, VerifyOptions, analyze_repo, verify};

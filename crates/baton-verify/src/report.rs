@@ -104,3 +104,131 @@ pub struct Skipped {
     pub file: String,
     pub reason: String,
 }
+
+impl Finding {
+    pub fn new(
+        kind: FindingKind,
+        file: &str,
+        line: Option<u32>,
+        severity: Severity,
+        evidence: String,
+        explanation: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            kind,
+            file: file.to_string(),
+            line,
+            evidence,
+            severity,
+            explanation: explanation.into(),
+        }
+    }
+}
+
+impl Report {
+    /// The report for a terminal: the verdict, each finding with its
+    /// evidence, the test run, the skipped files.
+    pub fn render_text(&self) -> String {
+        let mut out = String::new();
+        let verdict = match self.verdict {
+            Verdict::Pass => "PASS",
+            Verdict::Fail => "FAIL",
+            Verdict::Suspicious => "SUSPICIOUS",
+        };
+        let base = self.base.get(..12).unwrap_or(&self.base);
+        out.push_str(&format!(
+            "verdict: {verdict} (base {base}, {} finding(s))\n",
+            self.findings.len()
+        ));
+        for f in &self.findings {
+            let kind = serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            let place = match f.line {
+                Some(n) => format!("{}:{n}", f.file),
+                None => f.file.clone(),
+            };
+            out.push_str(&format!(
+                "\n{:<6} {kind} {place} — {}\n",
+                severity_label(f.severity),
+                f.explanation
+            ));
+            for line in f.evidence.lines() {
+                out.push_str(&format!("         {line}\n"));
+            }
+        }
+        if let Some(t) = &self.tests {
+            let status = if t.timed_out {
+                "timed out".to_string()
+            } else if t.passed {
+                "passed".to_string()
+            } else {
+                format!(
+                    "failed (exit {})",
+                    t.exit_code.map_or("none".into(), |c| c.to_string())
+                )
+            };
+            out.push_str(&format!(
+                "\ntests: `{}` {status} in {} ms\n",
+                t.command, t.duration_ms
+            ));
+            if !t.passed && !t.output_tail.is_empty() {
+                for line in t.output_tail.lines() {
+                    out.push_str(&format!("  | {line}\n"));
+                }
+            }
+            if let Some(p) = &t.output_file {
+                out.push_str(&format!("  full output: {}\n", p.display()));
+            }
+        }
+        if !self.skipped.is_empty() {
+            out.push_str("\nskipped:\n");
+            for s in &self.skipped {
+                out.push_str(&format!("  {}: {}\n", s.file, s.reason));
+            }
+        }
+        out
+    }
+}
+
+fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "INFO",
+        Severity::Low => "LOW",
+        Severity::Medium => "MEDIUM",
+        Severity::High => "HIGH",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn text_report_lists_findings_with_evidence_and_skips() {
+        let report = Report {
+            verdict: Verdict::Suspicious,
+            base: "0123456789abcdef".into(),
+            findings: vec![Finding::new(
+                FindingKind::SkipAdded,
+                "tests/test_a.py",
+                Some(3),
+                Severity::High,
+                "+ @pytest.mark.skip".into(),
+                "A skipped test cannot fail.",
+            )],
+            tests: None,
+            skipped: vec![Skipped {
+                file: "logo.png".into(),
+                reason: "binary file".into(),
+            }],
+        };
+        let text = report.render_text();
+        assert!(text.starts_with("verdict: SUSPICIOUS (base 0123456789ab, 1 finding(s))"));
+        assert!(text.contains("HIGH   skip_added tests/test_a.py:3 — A skipped test cannot fail."));
+        assert!(text.contains("         + @pytest.mark.skip"));
+        assert!(text.contains("logo.png: binary file"));
+    }
+}

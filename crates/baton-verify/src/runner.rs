@@ -20,3 +20,40 @@ pub struct TestRun {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_file: Option<std::path::PathBuf>,
 }
+
+// placeholder: replaced by the runner branch
+/// How to run a repository's tests.
+#[derive(Debug, Clone)]
+pub struct Runner {
+    pub command: String,
+}
+
+// placeholder: replaced by the runner branch
+/// No test command could be found.
+#[derive(Debug, thiserror::Error)]
+#[error("no test command found; set `[verify] command` in baton's config")]
+pub struct NoRunner;
+
+// placeholder: replaced by the runner branch
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct RunError(pub String);
+
+// placeholder: replaced by the runner branch
+pub fn detect(_dir: &std::path::Path, command: Option<&str>) -> Result<Runner, NoRunner> {
+    command
+        .map(|c| Runner {
+            command: c.to_string(),
+        })
+        .ok_or(NoRunner)
+}
+
+// placeholder: replaced by the runner branch
+pub async fn run(
+    _dir: &std::path::Path,
+    _runner: &Runner,
+    _timeout: std::time::Duration,
+    _spill_dir: Option<&std::path::Path>,
+) -> Result<TestRun, RunError> {
+    Err(RunError("the test runner is not built yet".into()))
+}

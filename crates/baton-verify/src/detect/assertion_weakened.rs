@@ -1,0 +1,318 @@
+//! Assertions removed or weakened in test code.
+//!
+//! Three signals: an assertion that cannot fail was added (`assert True`,
+//! `assert!(true)`, `expect(true).toBe(true)`, `assert x == x`: High); an
+//! assertion came back with only its expected value changed (Medium); the
+//! test code lost more assertions than it gained (Medium). Assertions that
+//! merely moved (the same line removed and added) cancel out. When the task
+//! asks for test changes, the latter two drop to Low: editing expectations
+//! is then the job, but a tautology never is.
+
+use std::collections::HashMap;
+
+use super::lex::{code, is_assert, skeleton};
+use super::{Context, Detector, evidence};
+use crate::diff::{FileChange, Language, Status};
+use crate::report::{Finding, FindingKind, Severity};
+
+pub struct AssertionWeakened;
+
+impl Detector for AssertionWeakened {
+    fn kind(&self) -> FindingKind {
+        FindingKind::AssertionWeakened
+    }
+
+    fn inspect(&self, cx: &Context) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for file in &cx.diff.files {
+            if file.status != Status::Deleted && cx.touches_tests(file) {
+                inspect_file(cx, file, &mut out);
+            }
+        }
+        out
+    }
+}
+
+fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
+    let lang = file.language;
+    let kind = FindingKind::AssertionWeakened;
+    let mut removed: Vec<(u32, &str)> = cx
+        .removed(file, true)
+        .filter(|(_, t)| is_assert(lang, t))
+        .collect();
+    let mut added: Vec<(u32, &str)> = cx
+        .added(file, true)
+        .filter(|(_, t)| is_assert(lang, t))
+        .collect();
+
+    for (n, text) in &added {
+        if let Some(why) = tautology(lang, code(lang, text)) {
+            out.push(Finding::new(
+                kind,
+                &file.path,
+                Some(*n),
+                Severity::High,
+                evidence([('+', *text)]),
+                format!("This assertion cannot fail ({why}); it makes the test pass whatever the code does."),
+            ));
+        }
+    }
+
+    // Moved assertions: the same line on both sides cancels out.
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for (_, t) in &removed {
+        *counts.entry(t.trim()).or_default() += 1;
+    }
+    added.retain(|(_, t)| match counts.get_mut(t.trim()) {
+        Some(c) if *c > 0 => {
+            *c -= 1;
+            false
+        }
+        _ => true,
+    });
+    removed.retain(|(_, t)| match counts.get_mut(t.trim()) {
+        Some(c) if *c > 0 => {
+            *c -= 1;
+            true
+        }
+        Some(_) => false,
+        None => true,
+    });
+
+    let weak = if cx.task_allows_test_changes {
+        Severity::Low
+    } else {
+        Severity::Medium
+    };
+    // Same assertion, different literal: the expected value was edited.
+    let mut unpaired_removed = Vec::new();
+    for (n, old) in removed {
+        let shape = skeleton(lang, old);
+        let pair = added
+            .iter()
+            .position(|(_, new)| skeleton(lang, new) == shape);
+        match pair {
+            Some(i) => {
+                let (_, new) = added.remove(i);
+                out.push(Finding::new(
+                    kind,
+                    &file.path,
+                    Some(n),
+                    weak,
+                    evidence([('-', old), ('+', new)]),
+                    "The assertion is the same but its expected value changed: the test was \
+                     edited to match the code's output instead of the code being fixed.",
+                ));
+            }
+            None => unpaired_removed.push((n, old)),
+        }
+    }
+    if unpaired_removed.len() > added.len() {
+        let lost = unpaired_removed.len() - added.len();
+        out.push(Finding::new(
+            kind,
+            &file.path,
+            unpaired_removed.first().map(|(n, _)| *n),
+            weak,
+            evidence(unpaired_removed.iter().map(|(_, t)| ('-', *t))),
+            format!(
+                "The test code lost {lost} assertion(s) ({} removed, {} added): fewer checks \
+                 make a test easier to pass.",
+                unpaired_removed.len(),
+                added.len()
+            ),
+        ));
+    }
+}
+
+/// Why an assertion cannot fail, if it cannot.
+fn tautology(lang: Language, code: &str) -> Option<&'static str> {
+    const TRUTHS: &[&str] = &["true", "True", "1", "!false", "not False", "not None"];
+    let c = code.trim_end_matches(';').trim();
+    let bare = match lang {
+        Language::Python => c
+            .strip_prefix("assert ")
+            .map(|r| r.split(", ").next().unwrap_or(r)),
+        Language::Rust => call_args(c, "assert!("),
+        Language::JavaScript | Language::TypeScript => {
+            call_args(c, "assert(").or_else(|| call_args(c, "assert.ok("))
+        }
+        Language::Go | Language::Other => None,
+    };
+    let bare = bare
+        .or_else(|| call_args(c, "assertTrue("))
+        .or_else(|| call_args(c, "assert.True("));
+    if let Some(arg) = bare {
+        let last = split_top(arg, ",").last().map(|s| s.trim()).unwrap_or("");
+        let first = split_top(arg, ",").first().map(|s| s.trim()).unwrap_or("");
+        if TRUTHS.contains(&first) || (c.contains("assert.True(") && TRUTHS.contains(&last)) {
+            return Some("it asserts a constant truth");
+        }
+        let sides = split_top(first, "==");
+        if sides.len() == 2 && same(sides[0], sides[1]) {
+            return Some("both sides of the comparison are the same expression");
+        }
+    }
+    for name in [
+        "assert_eq!(",
+        "assertEqual(",
+        "assert.equal(",
+        "assert.strictEqual(",
+        "assert.deepEqual(",
+        "assert.Equal(",
+    ] {
+        if let Some(args) = call_args(c, name) {
+            let mut parts = split_top(args, ",");
+            if name == "assert.Equal(" && !parts.is_empty() {
+                parts.remove(0); // Go's testify takes `t` first.
+            }
+            if parts.len() >= 2 && same(parts[0], parts[1]) {
+                return Some("both sides of the comparison are the same expression");
+            }
+        }
+    }
+    if let Some(actual) = call_args(c, "expect(") {
+        let rest = &c[c.find("expect(").unwrap_or(0) + "expect(".len() + actual.len() + 1..];
+        for m in [".toBe(", ".toEqual(", ".toStrictEqual("] {
+            if let Some(expected) = call_args(rest, m)
+                && same(actual, expected)
+            {
+                return Some("it compares a value with itself");
+            }
+        }
+        if TRUTHS.contains(&actual.trim()) && rest.starts_with(".toBeTruthy(") {
+            return Some("it asserts a constant truth");
+        }
+    }
+    None
+}
+
+fn same(a: &str, b: &str) -> bool {
+    let a = a.trim();
+    !a.is_empty() && a == b.trim()
+}
+
+/// The text between `name` (which ends with `(`) and its matching `)`.
+pub(super) fn call_args<'s>(s: &'s str, name: &str) -> Option<&'s str> {
+    let start = s.find(name)? + name.len();
+    let mut depth = 1;
+    let mut quote = None;
+    for (i, c) in s[start..].char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' | '`' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(&s[start..start + i]);
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
+/// Splits on `sep` outside brackets and quotes.
+pub(super) fn split_top<'s>(s: &'s str, sep: &str) -> Vec<&'s str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quote = None;
+    let mut last = 0;
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    while i < bytes.len() {
+        let c = bytes[i];
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                b'"' | b'\'' | b'`' => quote = Some(c),
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                _ if depth == 0 && s[i..].starts_with(sep) => {
+                    // `==` must not match inside `===` or `!==`.
+                    let longer = sep == "=="
+                        && (s[i + 2..].starts_with('=')
+                            || (i > 0 && matches!(bytes[i - 1], b'!' | b'=' | b'<' | b'>')));
+                    if !longer {
+                        parts.push(&s[last..i]);
+                        last = i + sep.len();
+                        i += sep.len();
+                        continue;
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    parts.push(&s[last..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use crate::detect::testing::*;
+
+    fn run(path: &str, body: &str) -> Vec<Finding> {
+        Fixture::new(vec![modified(path, body)]).run(&AssertionWeakened)
+    }
+
+    #[test]
+    fn tautologies_are_high_in_every_language() {
+        for (path, line) in [
+            ("tests/test_a.py", "+    assert True"),
+            ("tests/test_a.py", "+    assert result == result"),
+            ("tests/test_a.py", "+    self.assertEqual(x, x)"),
+            ("tests/a.rs", "+    assert!(true);"),
+            ("tests/a.rs", "+    assert_eq!(out, out);"),
+            ("src/a.test.js", "+  expect(true).toBe(true);"),
+            ("src/a.test.ts", "+  expect(v).toEqual(v);"),
+            ("pkg/a_test.go", "+\tassert.Equal(t, got, got)"),
+        ] {
+            let found = run(path, line);
+            assert_eq!(severities(&found), vec![Severity::High], "{path}: {line}");
+        }
+    }
+
+    #[test]
+    fn fewer_assertions_is_medium() {
+        let body = " def test_parse():\n     r = parse('1,2')\n-    assert r == [1, 2]\n-    assert len(r) == 2\n";
+        let found = run("tests/test_p.py", body);
+        assert_eq!(severities(&found), vec![Severity::Medium]);
+        assert!(found[0].explanation.contains("lost 2"));
+    }
+
+    #[test]
+    fn edited_expected_value_is_medium_and_low_when_asked() {
+        let body = "-    assert_eq!(add(2, 2), 4);\n+    assert_eq!(add(2, 2), 5);\n";
+        assert_eq!(
+            severities(&run("tests/add.rs", body)),
+            vec![Severity::Medium]
+        );
+        let fx = Fixture::new(vec![modified("tests/add.rs", body)])
+            .task("update the tests to the new rounding");
+        assert_eq!(severities(&fx.run(&AssertionWeakened)), vec![Severity::Low]);
+    }
+
+    #[test]
+    fn honest_changes_are_not_flagged() {
+        // Moved assertions, a stricter assertion, a new test, `===` in JS.
+        let moved = "-  expect(a()).toBe(1);\n+  it('b', () => {});\n+  expect(a()).toBe(1);\n";
+        assert!(run("src/a.test.js", moved).is_empty());
+        let added = "+    assert parse('x') == ['x']\n+    assert len(parse('')) == 0\n";
+        assert!(run("tests/test_p.py", added).is_empty());
+        assert!(run("src/a.test.js", "+  assert(a === a2);\n").is_empty());
+        let go = " func TestX(t *testing.T) {\n+\tif got := f(); got != want {\n+\t\tt.Errorf(\"got %v\", got)\n";
+        assert!(run("x/x_test.go", go).is_empty());
+        // Assertions in non-test code are not this detector's business.
+        assert!(run("src/lib.rs", "-    assert!(x > 0);\n").is_empty());
+    }
+}

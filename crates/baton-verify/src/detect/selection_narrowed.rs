@@ -1,0 +1,352 @@
+//! Test selection narrowed in configuration.
+//!
+//! By file: `conftest.py` hooks that drop tests; pytest options (`-k`,
+//! `--ignore`, `--deselect`, `-m "not …"`) in pytest.ini, pyproject.toml,
+//! setup.cfg or tox.ini; jest/vitest ignore patterns; a `test` script in
+//! package.json that filters or swallows failures; Cargo `test = false`,
+//! `harness = false`, `autotests = false` (outside `[[bench]]`, where
+//! `harness = false` is how criterion works); CI files and Makefiles that drop
+//! a test command or filter it (`-run`, `--skip`, `|| true`). Swallowing the
+//! exit status (`|| true`) is High; the rest is Medium.
+
+use super::{Context, Detector, evidence};
+use crate::diff::FileChange;
+use crate::report::{Finding, FindingKind, Severity};
+
+pub struct SelectionNarrowed;
+
+const TEST_COMMANDS: &[&str] = &[
+    "cargo test",
+    "cargo nextest",
+    "pytest",
+    "npm test",
+    "npm run test",
+    "yarn test",
+    "pnpm test",
+    "go test",
+    "jest",
+    "vitest",
+    "make test",
+    "tox",
+    "unittest",
+];
+const FILTERS: &[&str] = &[
+    " -k ",
+    "--ignore",
+    "--deselect",
+    " -run ",
+    " -run=",
+    "--skip",
+    "--exclude",
+    "--testPathIgnorePatterns",
+    "--passWithNoTests",
+    "-m \"not",
+    "-m 'not",
+];
+const SWALLOW: &[&str] = &[
+    "|| true",
+    "|| exit 0",
+    "; exit 0",
+    "|| :",
+    "continue-on-error: true",
+];
+
+impl Detector for SelectionNarrowed {
+    fn kind(&self) -> FindingKind {
+        FindingKind::SelectionNarrowed
+    }
+
+    fn inspect(&self, cx: &Context) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for file in &cx.diff.files {
+            inspect_file(cx, file, &mut out);
+        }
+        out
+    }
+}
+
+fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
+    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+    let is_ci = file.path.starts_with(".github/workflows/")
+        || name == ".gitlab-ci.yml"
+        || file.path.starts_with(".circleci/")
+        || name == "azure-pipelines.yml"
+        || name == "Jenkinsfile";
+    let is_make = matches!(
+        name,
+        "Makefile" | "makefile" | "GNUmakefile" | "justfile" | "Justfile"
+    ) || name.ends_with(".mk")
+        || name.ends_with(".sh");
+    let is_pytest_cfg = matches!(
+        name,
+        "pytest.ini" | "pyproject.toml" | "setup.cfg" | "tox.ini"
+    );
+    let is_js_cfg = name.starts_with("jest.config") || name.starts_with("vitest.config");
+    let mut push = |n: u32, sev: Severity, sign: char, text: &str, why: &str| {
+        out.push(Finding::new(
+            FindingKind::SelectionNarrowed,
+            &file.path,
+            Some(n),
+            sev,
+            evidence([(sign, text)]),
+            format!("{why} Fewer tests run, so fewer can fail."),
+        ));
+    };
+    if name == "Cargo.toml" {
+        let after = (cx.after_file)(&file.path);
+        for (n, text) in file.added() {
+            let t = text.trim().replace(' ', "");
+            if [
+                "test=false",
+                "harness=false",
+                "autotests=false",
+                "doctest=false",
+            ]
+            .contains(&t.as_str())
+                && !section_of(after.as_deref(), file, n).starts_with("[[bench")
+            {
+                push(
+                    n,
+                    Severity::Medium,
+                    '+',
+                    text,
+                    "Cargo is told not to build or run these tests.",
+                );
+            }
+        }
+        return;
+    }
+    if name == "conftest.py" {
+        for (n, text) in file.added() {
+            if [
+                "collect_ignore",
+                "pytest_collection_modifyitems",
+                "pytest_ignore_collect",
+                "deselect",
+            ]
+            .iter()
+            .any(|m| text.contains(m))
+            {
+                push(
+                    n,
+                    Severity::Medium,
+                    '+',
+                    text,
+                    "conftest.py now drops tests from collection.",
+                );
+            }
+        }
+        return;
+    }
+    if is_pytest_cfg || is_js_cfg {
+        for (n, text) in file.added() {
+            let js_hit = is_js_cfg
+                && [
+                    "testPathIgnorePatterns",
+                    "modulePathIgnorePatterns",
+                    "exclude",
+                    "testMatch",
+                ]
+                .iter()
+                .any(|m| text.contains(m));
+            let py_hit = is_pytest_cfg
+                && (FILTERS.iter().any(|f| text.contains(f.trim_start()))
+                    || text.contains("norecursedirs")
+                    || text.contains("testpaths"));
+            if js_hit || py_hit {
+                push(
+                    n,
+                    Severity::Medium,
+                    '+',
+                    text,
+                    "The test configuration now leaves tests out.",
+                );
+            }
+        }
+        return;
+    }
+    if name == "package.json" {
+        for (n, text) in file.added() {
+            let t = text.trim_start();
+            if !(t.starts_with("\"test\"") || t.starts_with("\"test:")) {
+                continue;
+            }
+            if SWALLOW.iter().any(|s| text.contains(s)) || text.contains("echo ") {
+                push(
+                    n,
+                    Severity::High,
+                    '+',
+                    text,
+                    "The test script now succeeds whatever the tests do.",
+                );
+            } else if FILTERS.iter().any(|f| text.contains(f.trim())) {
+                push(
+                    n,
+                    Severity::Medium,
+                    '+',
+                    text,
+                    "The test script now filters the tests it runs.",
+                );
+            } else if file
+                .removed()
+                .any(|(_, r)| r.trim_start().starts_with(&t[..t.find(':').unwrap_or(0)]))
+            {
+                push(n, Severity::Low, '+', text, "The test script changed.");
+            }
+        }
+        return;
+    }
+    if !(is_ci || is_make) {
+        return;
+    }
+    for (n, text) in file.added() {
+        let runs_tests = TEST_COMMANDS.iter().any(|c| text.contains(c));
+        if SWALLOW.iter().any(|s| text.contains(s))
+            && (runs_tests || text.contains("continue-on-error"))
+        {
+            push(
+                n,
+                Severity::High,
+                '+',
+                text,
+                "A test step now succeeds whatever the tests do.",
+            );
+        } else if runs_tests && FILTERS.iter().any(|f| text.contains(f)) {
+            push(
+                n,
+                Severity::Medium,
+                '+',
+                text,
+                "A test command now filters the tests it runs.",
+            );
+        }
+    }
+    // A test command removed without one added back.
+    let added_tests = file
+        .added()
+        .filter(|(_, t)| TEST_COMMANDS.iter().any(|c| t.contains(c)))
+        .count();
+    let removed: Vec<(u32, &str)> = file
+        .removed()
+        .filter(|(_, t)| TEST_COMMANDS.iter().any(|c| t.contains(c)))
+        .collect();
+    if removed.len() > added_tests {
+        let (n, text) = removed[0];
+        push(
+            n,
+            Severity::Medium,
+            '-',
+            text,
+            "A test command was removed from the build or CI.",
+        );
+    }
+}
+
+/// The `[section]` header above `line` in the new file (or in the hunk).
+fn section_of(after: Option<&str>, file: &FileChange, line: u32) -> String {
+    let header = |t: &str| t.trim().starts_with('[').then(|| t.trim().to_string());
+    if let Some(content) = after {
+        return content
+            .lines()
+            .take(line as usize)
+            .filter_map(header)
+            .last()
+            .unwrap_or_default();
+    }
+    file.hunks
+        .iter()
+        .flat_map(|h| h.lines.iter())
+        .take_while(|l| !matches!(l, crate::diff::Line::Added { new_line, .. } if *new_line > line))
+        .filter(|l| !matches!(l, crate::diff::Line::Removed { .. }))
+        .filter_map(|l| header(l.text()))
+        .last()
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use crate::detect::testing::*;
+
+    fn run(path: &str, body: &str) -> Vec<Finding> {
+        Fixture::new(vec![modified(path, body)]).run(&SelectionNarrowed)
+    }
+
+    #[test]
+    fn narrowing_in_each_ecosystem() {
+        for (path, body, sev) in [
+            (
+                "conftest.py",
+                "+collect_ignore = ['tests/test_slow.py']",
+                Severity::Medium,
+            ),
+            (
+                "pytest.ini",
+                " [pytest]\n+addopts = -k 'not parse'",
+                Severity::Medium,
+            ),
+            (
+                "pyproject.toml",
+                "+addopts = \"--deselect tests/test_a.py::test_x\"",
+                Severity::Medium,
+            ),
+            (
+                "jest.config.js",
+                "+  testPathIgnorePatterns: ['parser'],",
+                Severity::Medium,
+            ),
+            (
+                "package.json",
+                "-    \"test\": \"jest\",\n+    \"test\": \"jest || true\",",
+                Severity::High,
+            ),
+            (
+                "package.json",
+                "-    \"test\": \"jest\",\n+    \"test\": \"jest --passWithNoTests src/ok\",",
+                Severity::Medium,
+            ),
+            ("Cargo.toml", " [lib]\n+test = false", Severity::Medium),
+            (
+                ".github/workflows/ci.yml",
+                "       - run: cargo build\n-      - run: cargo test",
+                Severity::Medium,
+            ),
+            (
+                ".gitlab-ci.yml",
+                "-  script: pytest\n+  script: pytest || true",
+                Severity::High,
+            ),
+            (
+                "Makefile",
+                " test:\n-\tgo test ./...\n+\tgo test -run TestOnlyThis ./...",
+                Severity::Medium,
+            ),
+        ] {
+            assert_eq!(severities(&run(path, body)), vec![sev], "{path}: {body}");
+        }
+    }
+
+    #[test]
+    fn honest_config_changes_pass() {
+        // criterion benches need `harness = false`.
+        assert!(
+            run(
+                "Cargo.toml",
+                " [[bench]]\n name = \"parse\"\n+harness = false"
+            )
+            .is_empty()
+        );
+        // Adding a dependency, a new CI step, a lint script.
+        assert!(run("Cargo.toml", " [dependencies]\n+serde = \"1\"").is_empty());
+        assert!(
+            run(
+                ".github/workflows/ci.yml",
+                "       - run: cargo test\n+      - run: cargo clippy"
+            )
+            .is_empty()
+        );
+        assert!(run("package.json", "+    \"lint\": \"eslint . || true\",").is_empty());
+        assert!(run("pyproject.toml", " [tool.black]\n+line-length = 100").is_empty());
+    }
+}
