@@ -72,7 +72,13 @@ impl Parser {
             let c = &self.counts;
             let mut text = format!("{} passed, {} failed", c.passed, c.failed);
             if c.ignored > 0 {
-                text.push_str(&format!(", {} ignored", c.ignored));
+                // Each tool's own word for it.
+                let word = if self.family == RunnerKind::Cargo {
+                    "ignored"
+                } else {
+                    "skipped"
+                };
+                text.push_str(&format!(", {} {word}", c.ignored));
             }
             return Some(text);
         }
