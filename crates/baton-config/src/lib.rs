@@ -22,8 +22,8 @@ mod durable;
 mod orchestra;
 mod verify;
 pub use durable::{CompactionConfig, MemoryConfig, StoreConfig};
-pub use verify::VerifyConfig;
 pub use orchestra::{BudgetConfig, DelegationConfig, RoleConfig, RoutePolicy, RoutingConfig};
+pub use verify::VerifyConfig;
 
 pub const WORKSPACE_FILE: &str = "baton.toml";
 /// The de-facto MCP server list other agents read; lower precedence than baton.toml.

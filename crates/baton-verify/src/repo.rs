@@ -105,7 +105,27 @@ impl Repo {
 
     /// The change from `base` to the working tree, untracked (not ignored)
     /// files included as added.
+    ///
+    /// The working tree is first written as a tree object through a
+    /// throwaway index ([`crate::snapshot::working_tree`]), so the diff is
+    /// between two trees: exact even when `base` is itself a snapshot that
+    /// holds files the real index does not track.
     pub fn diff(&self, base: &str) -> Result<Diff, VerifyError> {
+        if let Some(tree) = crate::snapshot::working_tree(&self.root) {
+            let text = self.git(&[
+                "diff",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                "-M",
+                "--src-prefix=a/",
+                "--dst-prefix=b/",
+                base,
+                &tree,
+                "--",
+            ])?;
+            return Ok(diff::parse_unified(&text));
+        }
         let text = self.git(&[
             "diff",
             "--no-color",

@@ -60,7 +60,7 @@ fn working_tree_with_head(dir: &Path) -> Option<(String, Option<String>)> {
     if let Some(head) = &head {
         git(&["read-tree", head])?;
     }
-    let tree = git(&["add", "-A", "--", "."]).and_then(|_| git(&["write-tree"]));
+    let tree = git(&["add", "-A", "--", ":/"]).and_then(|_| git(&["write-tree"]));
     let _ = std::fs::remove_file(&index);
     tree.filter(|id| !id.is_empty()).map(|tree| (tree, head))
 }
@@ -151,6 +151,11 @@ mod tests {
         std::fs::write(d.join("a.txt"), "three\n").unwrap();
         let names = git(d, &["diff", "--name-only", &id, &working_tree(d).unwrap()]);
         assert_eq!(names, "a.txt\nb.txt");
+        // And so is the change verify sees: not new.txt or .gitignore, which
+        // were there before the snapshot though git does not track them.
+        let diff = crate::repo::Repo::open(d).unwrap().diff(&id).unwrap();
+        let paths: Vec<&str> = diff.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "b.txt"]);
         assert_eq!(git(d, &["status", "--porcelain"]).lines().count(), 4);
     }
 

@@ -33,7 +33,7 @@ fn detection_follows_the_files() {
             "Cargo.toml",
             "[package]\nname = \"x\"\n",
             RunnerKind::Cargo,
-            "cargo test",
+            "cargo test --no-fail-fast",
         ),
         (
             "go.mod",

@@ -139,11 +139,12 @@ async fn cargo_runs_and_lists_a_crate() {
     let run = runner::run(root, &runner, LONG, None).await.unwrap();
     assert!(!run.passed);
     assert_eq!(run.exit_code, Some(101));
-    // cargo stops at the first failing test binary: tests/api.rs did not run.
+    // --no-fail-fast: tests/api.rs ran too, after the unit tests failed.
     assert_eq!(outcome(&run, "tests::adds_small"), Some(Outcome::Failed));
+    assert_eq!(outcome(&run, "public_add"), Some(Outcome::Failed));
     assert_eq!(
         run.summary.as_deref(),
-        Some("0 passed, 1 failed, 2 ignored")
+        Some("0 passed, 2 failed, 2 ignored")
     );
 
     let after = inventory::list(root, &runner, LONG).await.unwrap();

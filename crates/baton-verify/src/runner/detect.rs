@@ -31,7 +31,9 @@ pub fn detect(dir: &Path, command: Option<&str>) -> Result<Runner, NoRunner> {
         if dir.join(".config/nextest.toml").is_file() && on_path("cargo-nextest") {
             return Ok(Runner::new(RunnerKind::Nextest, "cargo nextest run"));
         }
-        return Ok(Runner::new(RunnerKind::Cargo, "cargo test"));
+        // Every test binary runs even after one fails, so the verdict and
+        // the per-test results see all of them.
+        return Ok(Runner::new(RunnerKind::Cargo, "cargo test --no-fail-fast"));
     }
     if is_python(dir) {
         let command = if on_path("pytest") {
