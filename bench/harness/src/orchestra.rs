@@ -323,6 +323,8 @@ fn settings(
         resume: None,
         memory: None,
         compaction: None,
+        verify: None,
+        gate_attempts: 2,
     }
 }
 

@@ -78,6 +78,10 @@ pub struct Delegation {
     pub memory: Option<String>,
     /// Sub-agents compact their context as the root does; `None` never.
     pub compaction: Option<crate::compact::CompactionSettings>,
+    /// How the verify gate runs for roles that have it; `None` turns it off.
+    pub verify: Option<crate::verify_gate::VerifySettings>,
+    /// How many more tries a sub-agent gets after a gate rejects its work.
+    pub gate_attempts: u32,
 }
 
 impl Delegation {
@@ -295,6 +299,7 @@ impl Delegator {
                 .turns
                 .map_or(role.max_turns, |t| t.min(role.max_turns)),
             compaction: self.settings.compaction,
+            gate_attempts: self.settings.gate_attempts,
             ..AgentConfig::default()
         };
         let model_name = choice.model.info().name.clone();
@@ -307,6 +312,13 @@ impl Delegator {
             });
         for inspector in &self.settings.inspectors {
             agent = agent.with_inspector(inspector.clone());
+        }
+        if let Some(verify) = &self.settings.verify
+            && role.gates.iter().any(|gate| gate == "verify")
+        {
+            agent = agent.with_gate(Arc::new(crate::verify_gate::VerifyGate::new(
+                verify.clone(),
+            )));
         }
         let bus = self.settings.bus.clone();
         let task = request.task.clone();

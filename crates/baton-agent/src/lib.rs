@@ -25,6 +25,7 @@ mod prompt;
 mod resume;
 mod roles;
 mod session;
+mod verify_gate;
 
 pub use agent::{Agent, AgentConfig, AgentReport, Origin};
 pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend};
@@ -51,3 +52,4 @@ pub use resume::{
 };
 pub use roles::{GATES, RoleDef, RoleError, Roles, ToolSelection, parse_role_file};
 pub use session::{SessionReport, SessionSpec, new_session_id, resume_session, run_session};
+pub use verify_gate::{VerifyGate, VerifySettings};

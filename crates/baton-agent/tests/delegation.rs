@@ -182,6 +182,8 @@ impl Tree {
             resume: None,
             memory: self.memory.clone(),
             compaction: None,
+            verify: None,
+            gate_attempts: 2,
         };
         let root = AgentId::new("root");
         let tools = Arc::new(WithDelegate::new(

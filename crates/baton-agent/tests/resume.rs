@@ -123,6 +123,8 @@ fn tree(bus: &EventBus, world: &Arc<Mutex<World>>, log: Option<Arc<SessionLog>>)
         resume: log,
         memory: None,
         compaction: None,
+        verify: None,
+        gate_attempts: 2,
     };
     let root = AgentId::new("root");
     let budget = Budget::unlimited();

@@ -33,6 +33,47 @@ pub enum Command {
     Resume(ResumeArgs),
     /// Compact a recorded session's context now (its next resume starts from it).
     Compact(CompactArgs),
+    /// Run the repository's tests and inspect the change for reward hacking
+    /// (deleted or weakened tests, skips, stubs, special-cased inputs, …).
+    /// Exit 0 pass, 1 fail, 2 suspicious, 64 usage error.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The revision the change is measured from (default: the merge-base
+    /// with the default branch, or HEAD for uncommitted work).
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+
+    /// The task the change was for: it decides which test changes are
+    /// expected (e.g. "update the tests for the new API").
+    #[arg(long, value_name = "TEXT")]
+    pub task: Option<String>,
+
+    /// Only inspect the diff; do not run the tests.
+    #[arg(long)]
+    pub no_tests: bool,
+
+    /// The test command (default: `[verify] command`, else detected).
+    #[arg(long, value_name = "CMD")]
+    pub command: Option<String>,
+
+    /// Kill the test run (its whole process group) after this many seconds.
+    #[arg(long, value_name = "SECS", value_parser = positive_f64)]
+    pub timeout: Option<f64>,
+
+    /// The least severity that makes passing tests suspicious: low, medium, high.
+    #[arg(long, value_name = "LEVEL")]
+    pub threshold: Option<String>,
+
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// The repository (any directory inside it).
+    #[arg(short = 'C', long, value_name = "DIR", default_value = ".")]
+    pub workspace: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,7 @@ mod sessions;
 mod store;
 mod tools;
 mod trace;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -54,7 +55,21 @@ pub mod exit {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            // `baton verify` gives 2 for "suspicious", so its usage errors
+            // need a code of their own.
+            let verifying = std::env::args().nth(1).as_deref() == Some("verify");
+            let code = match error.exit_code() {
+                0 => 0,
+                _ if verifying => verify::USAGE,
+                code => u8::try_from(code).unwrap_or(exit::USAGE),
+            };
+            return ExitCode::from(code);
+        }
+    };
     init_logging();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -88,6 +103,7 @@ fn main() -> ExitCode {
             Command::Sessions(args) => sessions::run(args).await,
             Command::Resume(args) => sessions::resume(args).await,
             Command::Compact(args) => sessions::compact(args).await,
+            Command::Verify(args) => verify::run(args).await,
         }
     });
     // Tool tasks that ignored cancellation must not keep the process alive.

@@ -298,5 +298,7 @@ pub fn delegation(
         resume: None,
         memory: None,
         compaction: None,
+        verify: None,
+        gate_attempts: 2,
     }
 }

@@ -170,7 +170,12 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
         }),
         max_tokens: config.max_tokens,
         compaction: compaction(&config),
+        gate_attempts: config.verify.attempts,
         ..AgentConfig::default()
+    };
+    let verify_settings = match verify_settings(&config, &workspace) {
+        Ok(settings) => Some(settings),
+        Err(error) => return usage_error(&error),
     };
     let budget_usd = args.budget_usd.or(config.budget.usd);
     let budget = Budget::root(Limits {
@@ -211,6 +216,8 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
             );
             settings.resume = resume.as_ref().map(|(log, _)| log.clone());
             settings.compaction = compaction(&config);
+            settings.verify = verify_settings.clone();
+            settings.gate_attempts = config.verify.attempts;
             settings.memory = memory.clone();
             Arc::new(WithDelegate::new(
                 hub_tools,
@@ -219,9 +226,14 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
         }
         _ => hub_tools,
     };
-    let agent = Agent::new(root.clone(), model, tools, agent_config)
+    let mut agent = Agent::new(root.clone(), model, tools, agent_config)
         .with_budget(budget)
         .with_inspector(policy);
+    if let (Some((def, _)), Some(settings)) = (&role, &verify_settings)
+        && def.gates.iter().any(|gate| gate == "verify")
+    {
+        agent = agent.with_gate(Arc::new(baton_agent::VerifyGate::new(settings.clone())));
+    }
 
     if permission == PermissionMode::Ask && !TerminalApprover::available() {
         warnings.push(
@@ -291,6 +303,22 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
         Outcome::BudgetExhausted => exit::BUDGET,
         Outcome::Cancelled => exit::CANCELLED,
     }
+}
+
+/// `[verify]` as the verify gate takes it.
+fn verify_settings(
+    config: &Config,
+    workspace: &Workspace,
+) -> Result<baton_agent::VerifySettings, String> {
+    let threshold = crate::verify::parse_threshold(&config.verify.threshold)
+        .map_err(|e| format!("[verify] threshold: {e}"))?;
+    Ok(baton_agent::VerifySettings {
+        dir: workspace.root().to_path_buf(),
+        command: config.verify.command.clone(),
+        timeout: std::time::Duration::from_secs_f64(config.verify.timeout_secs.max(0.001)),
+        threshold,
+        spill_dir: Some(workspace.root().join(".baton").join("verify")),
+    })
 }
 
 /// `[compaction]` as the agent loop takes it.

@@ -163,7 +163,7 @@ pub(crate) async fn execute(
     runner: &Runner,
     timeout: Duration,
     options: Options<'_>,
-    on_line: &mut dyn FnMut(&str),
+    on_line: &mut (dyn FnMut(&str) + Send),
 ) -> io::Result<Finished> {
     let started = Instant::now();
     let (reader, writer) = io::pipe()?;
@@ -250,7 +250,7 @@ async fn drain(
     capture: &mut Capture<'_>,
     lines: &mut Lines,
     chunk: &mut [u8],
-    on_line: &mut dyn FnMut(&str),
+    on_line: &mut (dyn FnMut(&str) + Send),
 ) -> io::Result<bool> {
     let stop = tokio::time::Instant::now() + DRAIN_TOTAL;
     loop {
@@ -388,7 +388,7 @@ struct Lines {
 }
 
 impl Lines {
-    fn push(&mut self, data: &[u8], on_line: &mut dyn FnMut(&str)) {
+    fn push(&mut self, data: &[u8], on_line: &mut (dyn FnMut(&str) + Send)) {
         for piece in data.split_inclusive(|b| *b == b'\n') {
             self.partial.extend_from_slice(piece);
             if piece.ends_with(b"\n") {
@@ -399,7 +399,7 @@ impl Lines {
         }
     }
 
-    fn finish(&mut self, on_line: &mut dyn FnMut(&str)) {
+    fn finish(&mut self, on_line: &mut (dyn FnMut(&str) + Send)) {
         if !self.partial.is_empty() {
             on_line(&String::from_utf8_lossy(&self.partial));
             self.partial.clear();
