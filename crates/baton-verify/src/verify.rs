@@ -1,5 +1,7 @@
 //! `verify`: the whole check, from options to report.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -122,8 +124,12 @@ pub fn analyze_repo(
 fn analyze(repo: &Repo, base: &str, task: Option<&str>) -> Result<Report, VerifyError> {
     let diff = repo.diff(base)?;
     let literals = repo.test_literals(base, &diff)?;
-    let base_file = |p: &str| repo.file_at(base, p);
-    let after_file = |p: &str| repo.current_file(p);
+    // Detectors ask for the same files again and again, and each base
+    // lookup is a `git show`: remember every answer.
+    let base_cache: RefCell<HashMap<String, Option<String>>> = RefCell::default();
+    let after_cache: RefCell<HashMap<String, Option<String>>> = RefCell::default();
+    let base_file = |p: &str| cached(&base_cache, p, || repo.file_at(base, p));
+    let after_file = |p: &str| cached(&after_cache, p, || repo.current_file(p));
     let cx = Context::new(&diff, task, &base_file, &after_file, &literals);
     let findings = detect::analyze(&cx);
     Ok(Report {
@@ -133,6 +139,19 @@ fn analyze(repo: &Repo, base: &str, task: Option<&str>) -> Result<Report, Verify
         tests: None,
         skipped: diff.skipped.clone(),
     })
+}
+
+fn cached(
+    cache: &RefCell<HashMap<String, Option<String>>>,
+    path: &str,
+    load: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    if let Some(hit) = cache.borrow().get(path) {
+        return hit.clone();
+    }
+    let value = load();
+    cache.borrow_mut().insert(path.to_owned(), value.clone());
+    value
 }
 
 fn sort(findings: &mut [crate::report::Finding]) {
