@@ -179,6 +179,19 @@ pub enum Event {
         tests: Option<String>,
         duration_ms: u64,
     },
+    /// The critique gate measured the agent's answer against one principle
+    /// of the constitution. `text` is the critique; `found_nothing` when it
+    /// asked for no change.
+    Critique {
+        principle: String,
+        text: String,
+        #[serde(default)]
+        found_nothing: bool,
+    },
+    /// The agent's answer after a critique: the revision.
+    Revision {
+        text: String,
+    },
     AgentFinished {
         outcome: Outcome,
         /// The agent's final answer, or what it had when it stopped.
@@ -220,6 +233,8 @@ impl Event {
             Event::AgentResumed { .. } => "agent_resumed",
             Event::VerifyStarted { .. } => "verify_started",
             Event::VerifyFinished { .. } => "verify_finished",
+            Event::Critique { .. } => "critique",
+            Event::Revision { .. } => "revision",
             Event::AgentFinished { .. } => "agent_finished",
             Event::SessionFinished { .. } => "session_finished",
         }
