@@ -85,14 +85,16 @@ pub fn clamp_cot(p_a: f64) -> f64 {
     p_a.clamp(COT_CLAMP.0, COT_CLAMP.1)
 }
 
-/// Which option an answer picks. Looks after the last "answer is" when there
-/// is one (chain of thought ends that way), then accepts a leading `(A)`,
-/// `A`, `A.`, `Option A`, `**(B)**` and the like; otherwise a lone `(A)` or
-/// `(B)` anywhere in that text. Ambiguous or empty answers give `None`.
+/// Which option an answer picks. After the last "answer is", when there is
+/// one (chain of thought ends that way), a leading `(A)`, `A`, `A.`,
+/// `Option A`, `**(B)**` and the like, or else a lone `(A)` or `(B)`.
+/// Without that marker, text naming both `(A)` and `(B)` is ambiguous
+/// ("(A) is rude; (B) is polite" chooses nothing), so it gives `None`.
 pub fn parse_choice(text: &str) -> Option<Choice> {
     let lower = text.to_ascii_lowercase();
     let tail = match lower.rfind("answer is") {
         Some(at) => &text[at + "answer is".len()..],
+        None if text.contains("(A)") && text.contains("(B)") => return None,
         None => text,
     };
     if let Some(choice) = leading_choice(tail) {
@@ -137,7 +139,7 @@ pub fn sampled_estimate(answers: &[Option<Choice>]) -> Option<f64> {
 
 /// A soft label from the top alternatives an OpenAI-compatible server
 /// reports: at the first generated token that is not just spacing or
-/// punctuation, `la` and `lb` are the log-sum-exp of the alternatives that
+/// punctuation, provided the model wrote a letter there, `la` and `lb` are the log-sum-exp of the alternatives that
 /// read `A` and `B` (with or without a space or parenthesis). A letter
 /// missing from the list is less likely than every listed alternative, so
 /// it is given the smallest listed log-probability: an upper bound that
@@ -146,6 +148,11 @@ pub fn top_logprobs_label(logprobs: &[TokenLogprob]) -> Option<f64> {
     let position = logprobs
         .iter()
         .find(|t| !normalize_token(&t.token).is_empty())?;
+    // "The answer…" puts the letter later, at a position we cannot find
+    // reliably; the caller falls back to sampling.
+    if !matches!(normalize_token(&position.token), "A" | "B") {
+        return None;
+    }
     let mut alternatives = position.top.clone();
     if !alternatives
         .iter()
