@@ -325,6 +325,7 @@ fn settings(
         compaction: None,
         verify: None,
         gate_attempts: 2,
+        critique: None,
     }
 }
 

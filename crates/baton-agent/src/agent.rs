@@ -363,6 +363,8 @@ impl Run<'_> {
         }
         let task = self.messages.first().map(Message::text).unwrap_or_default();
         let attempt = self.gate_rejections + 1;
+        let spent = std::sync::Mutex::new((Usage::default(), Cost::default()));
+        let mut outcome = Gates::Passed;
         for gate in &self.agent.gates {
             let cx = GateContext {
                 emitter: &self.emitter,
@@ -370,19 +372,33 @@ impl Run<'_> {
                 task: &task,
                 answer: &self.last_text,
                 attempt,
+                spent: &spent,
             };
-            if let GateVerdict::Reject { feedback, reason } = gate.check(&cx).await {
-                if self.gate_rejections >= self.agent.config.gate_attempts {
-                    return Gates::Failed(format!(
-                        "the {} gate rejected the work {attempt} times: {reason}",
-                        gate.name()
-                    ));
+            match gate.check(&cx).await {
+                GateVerdict::Pass => continue,
+                GateVerdict::Revise { feedback } => {
+                    outcome = Gates::Retry(feedback);
                 }
-                self.gate_rejections += 1;
-                return Gates::Retry(feedback);
+                GateVerdict::Reject { feedback, reason } => {
+                    if self.gate_rejections >= self.agent.config.gate_attempts {
+                        outcome = Gates::Failed(format!(
+                            "the {} gate rejected the work {attempt} times: {reason}",
+                            gate.name()
+                        ));
+                    } else {
+                        self.gate_rejections += 1;
+                        outcome = Gates::Retry(feedback);
+                    }
+                }
             }
+            break;
         }
-        Gates::Passed
+        // What the gates' own model calls cost is the agent's.
+        let (usage, cost) = spent.into_inner().unwrap_or_default();
+        self.usage += usage;
+        self.cost += cost;
+        self.agent.budget.charge(spend(usage, cost));
+        outcome
     }
 
     /// Picks up tool-list changes (an MCP server's `list_changed`, a

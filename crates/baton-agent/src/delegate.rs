@@ -82,6 +82,8 @@ pub struct Delegation {
     pub verify: Option<crate::verify_gate::VerifySettings>,
     /// How many more tries a sub-agent gets after a gate rejects its work.
     pub gate_attempts: u32,
+    /// The critique gate for roles that have it; `None` turns it off.
+    pub critique: Option<crate::critique_gate::CritiqueSettings>,
 }
 
 impl Delegation {
@@ -303,6 +305,7 @@ impl Delegator {
             ..AgentConfig::default()
         };
         let model_name = choice.model.info().name.clone();
+        let critic = choice.model.clone();
         let mut agent = Agent::new(id.clone(), choice.model, tools, config)
             .with_parent(self.parent.clone())
             .with_budget(budget)
@@ -312,6 +315,15 @@ impl Delegator {
             });
         for inspector in &self.settings.inspectors {
             agent = agent.with_inspector(inspector.clone());
+        }
+        // Critique first, so the verify gate judges the revision.
+        if let Some(critique) = &self.settings.critique
+            && role.gates.iter().any(|gate| gate == "critique")
+        {
+            agent = agent.with_gate(Arc::new(crate::critique_gate::CritiqueGate::new(
+                critic,
+                critique.clone(),
+            )));
         }
         if let Some(verify) = &self.settings.verify
             && role.gates.iter().any(|gate| gate == "verify")

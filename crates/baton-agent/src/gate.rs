@@ -4,7 +4,10 @@
 //! the attempts run out, the agent ends in failure, so no agent (and no
 //! sub-agent) can report success over a failed gate.
 
+use std::sync::Mutex;
+
 use async_trait::async_trait;
+use baton_protocol::{Cost, Usage};
 use tokio_util::sync::CancellationToken;
 
 use crate::Emitter;
@@ -20,6 +23,18 @@ pub struct GateContext<'a> {
     /// 1 for the first time the agent says it is done, 2 after one
     /// rejection, …
     pub attempt: u32,
+    /// What the gate's own model calls consumed, charged to the agent.
+    pub(crate) spent: &'a Mutex<(Usage, Cost)>,
+}
+
+impl GateContext<'_> {
+    /// Charges a model call the gate made to the agent it judges.
+    pub fn spend(&self, usage: Usage, cost: Cost) {
+        if let Ok(mut spent) = self.spent.lock() {
+            spent.0 += usage;
+            spent.1 += cost;
+        }
+    }
 }
 
 pub enum GateVerdict {
@@ -29,6 +44,11 @@ pub enum GateVerdict {
     Reject {
         feedback: String,
         reason: String,
+    },
+    /// Done, but improve it first: `feedback` goes back to the agent. Costs
+    /// no attempt; the gate bounds its own rounds.
+    Revise {
+        feedback: String,
     },
 }
 

@@ -17,6 +17,7 @@ mod agent;
 mod budget;
 mod bus;
 mod compact;
+mod critique_gate;
 mod delegate;
 mod gate;
 mod inspect;
@@ -36,6 +37,7 @@ pub use compact::{
     drop_to_fit, estimate_request_tokens, message_chars, prepare, render_transcript, split_point,
     split_task, summary_request, validate, with_summary,
 };
+pub use critique_gate::{CritiqueGate, CritiqueSettings};
 pub use delegate::{
     ChildReport, Choice, DELEGATE_TOOL, Delegation, Delegator, ModelChooser, WithDelegate,
     system_prompt,

@@ -76,7 +76,7 @@ pub struct RoleDef {
 }
 
 /// The completion gates a role may name.
-pub const GATES: &[&str] = &["verify"];
+pub const GATES: &[&str] = &["critique", "verify"];
 
 /// The role names a `delegate` call may use, with their definitions.
 #[derive(Debug, Clone, Default)]

@@ -184,6 +184,7 @@ impl Tree {
             compaction: None,
             verify: None,
             gate_attempts: 2,
+            critique: None,
         };
         let root = AgentId::new("root");
         let tools = Arc::new(WithDelegate::new(

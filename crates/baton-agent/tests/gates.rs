@@ -111,3 +111,129 @@ async fn out_of_attempts_the_agent_fails_with_the_gates_reason() {
     assert!(error.contains("done 2"), "{error}");
     assert_eq!(gate.seen.load(Ordering::SeqCst), 2);
 }
+
+mod critique {
+    use super::*;
+    use baton_agent::{CritiqueGate, CritiqueSettings};
+    use baton_constitution::Constitution;
+    use baton_protocol::{Envelope, Event};
+
+    fn run_with(
+        turns: serde_json::Value,
+        rounds: u32,
+    ) -> (baton_agent::AgentReport, Vec<Envelope>) {
+        let model = Arc::new(
+            ScriptedClient::parse(
+                &json!({"price": {"input": 1.0, "output": 2.0}, "turns": turns}).to_string(),
+                Path::new("s.json"),
+                "s",
+            )
+            .unwrap(),
+        );
+        let settings = CritiqueSettings {
+            constitution: Arc::new(Constitution::builtin().unwrap()),
+            rounds,
+            seed: 7,
+        };
+        let agent = Agent::new(
+            AgentId::new("root"),
+            model.clone(),
+            Arc::new(ToolRegistry::new()),
+            AgentConfig::default(),
+        )
+        .with_gate(Arc::new(CritiqueGate::new(model, settings)));
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let bus = EventBus::new(SessionId::new("s"));
+            let mut events = bus.channel();
+            let report = agent
+                .run(&bus, "Explain what a mutex is.", &CancellationToken::new())
+                .await;
+            let mut seen = Vec::new();
+            while let Ok(e) = events.try_recv() {
+                seen.push(e);
+            }
+            (report, seen)
+        })
+    }
+
+    #[test]
+    fn a_critique_leads_to_a_revision_and_stops_when_nothing_is_left() {
+        let (report, events) = run_with(
+            json!([
+                {"text": "A lock."},
+                {"text": "Too terse: it does not say what the lock protects or why."},
+                {"text": "A mutex is a lock that lets one thread at a time use shared data."},
+                {"text": "NO ISSUES"},
+                {"text": "never reached"}
+            ]),
+            3,
+        );
+        assert_eq!(report.outcome, Outcome::Success, "{:?}", report.error);
+        assert_eq!(
+            report.answer,
+            "A mutex is a lock that lets one thread at a time use shared data."
+        );
+        let gate_events: Vec<String> = events
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Critique {
+                    found_nothing,
+                    principle,
+                    ..
+                } => Some(format!(
+                    "critique {found_nothing} {}",
+                    !principle.is_empty()
+                )),
+                Event::Revision { text } => Some(format!("revision {text}")),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            gate_events,
+            [
+                "critique false true",
+                "revision A mutex is a lock that lets one thread at a time use shared data.",
+                "critique true true"
+            ]
+        );
+        // The critiques' model calls are the agent's: 4 calls in all.
+        assert_eq!(report.turns, 2);
+        let calls = events
+            .iter()
+            .filter(|e| matches!(e.event, Event::ModelFinished { .. }))
+            .count();
+        assert_eq!(calls, 4);
+        assert!(report.cost.total_usd > 0.0);
+        let all: u64 = events
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::ModelFinished { usage, .. } => Some(usage.total_tokens()),
+                _ => None,
+            })
+            .sum();
+        assert_eq!(report.usage.total_tokens(), all);
+    }
+
+    #[test]
+    fn rounds_bound_the_critiques() {
+        let (report, events) = run_with(
+            json!([
+                {"text": "v1"}, {"text": "Needs more."},
+                {"text": "v2"}, {"text": "Still needs more."},
+                {"text": "v3"}
+            ]),
+            2,
+        );
+        assert_eq!(report.outcome, Outcome::Success);
+        assert_eq!(report.answer, "v3");
+        let critiques = events
+            .iter()
+            .filter(|e| matches!(e.event, Event::Critique { .. }))
+            .count();
+        assert_eq!(critiques, 2);
+    }
+}

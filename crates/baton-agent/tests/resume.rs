@@ -125,6 +125,7 @@ fn tree(bus: &EventBus, world: &Arc<Mutex<World>>, log: Option<Arc<SessionLog>>)
         compaction: None,
         verify: None,
         gate_attempts: 2,
+        critique: None,
     };
     let root = AgentId::new("root");
     let budget = Budget::unlimited();

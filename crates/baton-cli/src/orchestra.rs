@@ -300,5 +300,6 @@ pub fn delegation(
         compaction: None,
         verify: None,
         gate_attempts: 2,
+        critique: None,
     }
 }

@@ -177,6 +177,10 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
         Ok(settings) => Some(settings),
         Err(error) => return usage_error(&error),
     };
+    let critique_settings = match critique_settings(&config) {
+        Ok(settings) => Some(settings),
+        Err(error) => return usage_error(&error),
+    };
     let budget_usd = args.budget_usd.or(config.budget.usd);
     let budget = Budget::root(Limits {
         usd: budget_usd,
@@ -217,6 +221,7 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
             settings.resume = resume.as_ref().map(|(log, _)| log.clone());
             settings.compaction = compaction(&config);
             settings.verify = verify_settings.clone();
+            settings.critique = critique_settings.clone();
             settings.gate_attempts = config.verify.attempts;
             settings.memory = memory.clone();
             Arc::new(WithDelegate::new(
@@ -229,6 +234,15 @@ pub async fn execute(args: RunArgs, resume: Option<Resume>) -> u8 {
     let mut agent = Agent::new(root.clone(), model, tools, agent_config)
         .with_budget(budget)
         .with_inspector(policy);
+    if let (Some((def, _)), Some(settings)) = (&role, &critique_settings)
+        && def.gates.iter().any(|gate| gate == "critique")
+    {
+        let critic = agent.model().clone();
+        agent = agent.with_gate(Arc::new(baton_agent::CritiqueGate::new(
+            critic,
+            settings.clone(),
+        )));
+    }
     if let (Some((def, _)), Some(settings)) = (&role, &verify_settings)
         && def.gates.iter().any(|gate| gate == "verify")
     {
@@ -318,6 +332,21 @@ fn verify_settings(
         timeout: std::time::Duration::from_secs_f64(config.verify.timeout_secs.max(0.001)),
         threshold,
         spill_dir: Some(workspace.root().join(".baton").join("verify")),
+    })
+}
+
+/// `[critique]` as the critique gate takes it: the constitution loaded
+/// (and checked) before the run starts.
+fn critique_settings(config: &Config) -> Result<baton_agent::CritiqueSettings, String> {
+    let constitution = match &config.critique.constitution {
+        Some(path) => baton_constitution::Constitution::load(path),
+        None => baton_constitution::Constitution::builtin(),
+    }
+    .map_err(|e| format!("[critique] constitution: {e}"))?;
+    Ok(baton_agent::CritiqueSettings {
+        constitution: Arc::new(constitution),
+        rounds: config.critique.rounds,
+        seed: fastrand::u64(..),
     })
 }
 

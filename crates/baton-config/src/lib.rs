@@ -23,7 +23,7 @@ mod orchestra;
 mod verify;
 pub use durable::{CompactionConfig, MemoryConfig, StoreConfig};
 pub use orchestra::{BudgetConfig, DelegationConfig, RoleConfig, RoutePolicy, RoutingConfig};
-pub use verify::VerifyConfig;
+pub use verify::{CritiqueConfig, VerifyConfig};
 
 pub const WORKSPACE_FILE: &str = "baton.toml";
 /// The de-facto MCP server list other agents read; lower precedence than baton.toml.
@@ -75,6 +75,7 @@ struct ConfigFile {
     compaction: Option<CompactionConfig>,
     memory: Option<MemoryConfig>,
     verify: Option<VerifyConfig>,
+    critique: Option<CritiqueConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -129,6 +130,7 @@ pub struct Config {
     pub compaction: CompactionConfig,
     pub memory: MemoryConfig,
     pub verify: VerifyConfig,
+    pub critique: CritiqueConfig,
     /// The files that were read, lowest precedence first.
     pub sources: Vec<PathBuf>,
 }
@@ -153,6 +155,7 @@ impl Default for Config {
             compaction: CompactionConfig::default(),
             memory: MemoryConfig::default(),
             verify: VerifyConfig::default(),
+            critique: CritiqueConfig::default(),
             sources: Vec::new(),
         }
     }
@@ -218,6 +221,14 @@ impl Config {
         if let Some(dir) = path.parent() {
             for model in file.models.values_mut() {
                 anchor_paths(model, dir);
+            }
+            if let Some(file_path) = file
+                .critique
+                .as_mut()
+                .and_then(|c| c.constitution.as_mut())
+                .filter(|p| p.is_relative())
+            {
+                *file_path = dir.join(&*file_path);
             }
             // A store named in a config file is where that file says.
             if let Some(store) = file.store.as_mut()
@@ -287,6 +298,9 @@ impl Config {
         }
         if let Some(verify) = file.verify {
             self.verify = verify;
+        }
+        if let Some(critique) = file.critique {
+            self.critique = critique;
         }
         let shell = file.shell;
         if let Some(v) = shell.timeout_secs {

@@ -42,3 +42,29 @@ fn default_attempts() -> u32 {
 fn default_threshold() -> String {
     "medium".into()
 }
+
+/// `[critique]`: the critique gate of roles with `gates = ["critique"]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CritiqueConfig {
+    /// Critique → revise rounds per agent, each with a fresh principle.
+    #[serde(default = "default_rounds")]
+    pub rounds: u32,
+    /// A constitution file (TOML or Markdown); baton's own when unset.
+    /// Relative to the config file that names it.
+    #[serde(default)]
+    pub constitution: Option<std::path::PathBuf>,
+}
+
+impl Default for CritiqueConfig {
+    fn default() -> Self {
+        Self {
+            rounds: default_rounds(),
+            constitution: None,
+        }
+    }
+}
+
+fn default_rounds() -> u32 {
+    1
+}
