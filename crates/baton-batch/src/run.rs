@@ -29,10 +29,11 @@ pub async fn run_batch(
     let mut seen = scan_output(&opts.output, opts.seed, opts.retry_failed).await?;
     let lines = count_lines(&opts.input).await?;
     progress.start(Some(opts.limit.map_or(lines, |limit| limit.min(lines))));
-    let result = Batch::new(job, &opts, progress)
-        .await?
-        .drive(&mut seen)
-        .await;
+    // Opened after `start` so a failure to open still finishes the bar.
+    let result = match Batch::new(job, &opts, progress).await {
+        Ok(batch) => batch.drive(&mut seen).await,
+        Err(e) => Err(e),
+    };
     progress.finish();
     let mut summary = result?;
     summary.elapsed = started.elapsed();
