@@ -142,8 +142,9 @@ mod tests {
 
     #[test]
     fn keys_and_seeds_are_pinned() {
-        // Pinned values (checked against Python's hashlib): if these change, every existing output file's keys
-        // stop matching and resuming redoes all the work.
+        // Pinned values (checked against Python's hashlib): if these change,
+        // every existing output file's keys stop matching and resuming redoes
+        // all the work.
         let key = Key::of_prompt("hello");
         assert_eq!(key, Key::of_prompt("  HELLO "));
         assert_eq!(key.to_string(), "13f2c233044034957254dcd62be934b1");

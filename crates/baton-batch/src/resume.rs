@@ -27,11 +27,12 @@ struct Line {
 
 /// Scans `path` (if it exists) for the keys done under `global_seed`, and
 /// leaves the file ending with a newline after its last whole line, ready
-/// to be appended to.
+/// to be appended to. `capacity` is how many keys to make room for.
 pub(crate) async fn scan_output(
     path: &Path,
     global_seed: u64,
     retry_failed: bool,
+    capacity: usize,
 ) -> Result<Seen, BatchError> {
     let err = |action| {
         move |source| BatchError::Output {
@@ -40,7 +41,7 @@ pub(crate) async fn scan_output(
             source,
         }
     };
-    let mut seen = Seen::new();
+    let mut seen = Seen::with_capacity(capacity);
     let file = match tokio::fs::File::open(path).await {
         Ok(file) => file,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(seen),

@@ -26,8 +26,12 @@ pub async fn run_batch(
 ) -> Result<BatchSummary, BatchError> {
     check(&opts)?;
     let started = Instant::now();
-    let mut seen = scan_output(&opts.output, opts.seed, opts.retry_failed).await?;
     let lines = count_lines(&opts.input).await?;
+    // Sized for the input up front: growing by doubling would, at the last
+    // doubling, hold the old table and the new one at once, half as much
+    // again at the peak.
+    let capacity = usize::try_from(lines).unwrap_or(usize::MAX);
+    let mut seen = scan_output(&opts.output, opts.seed, opts.retry_failed, capacity).await?;
     progress.start(Some(opts.limit.map_or(lines, |limit| limit.min(lines))));
     // Opened after `start` so a failure to open still finishes the bar.
     let result = match Batch::new(job, &opts, progress).await {

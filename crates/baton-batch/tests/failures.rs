@@ -110,7 +110,17 @@ async fn a_panicking_job_is_a_failure() {
 async fn bad_input_lines_are_reported_once_with_their_line_number() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
-    let text = "{\"prompt\":\"fine\"}\n\nnot json at all\n{\"text\":\"no prompt\"}\n  \n{\"prompt\":7}\n[1,2]\n{\"prompt\":\"also fine\"}";
+    let text = [
+        r#"{"prompt":"fine"}"#,
+        "",
+        "not json at all",
+        r#"{"text":"no prompt"}"#,
+        "  ",
+        r#"{"prompt":7}"#,
+        "[1,2]",
+        r#"{"prompt":"also fine"}"#,
+    ]
+    .join("\n");
     std::fs::write(&input, text).unwrap();
     let output = dir.path().join("out.jsonl");
 
