@@ -257,3 +257,13 @@ async fn the_indicatif_bar_counts_down_skipped_inputs() {
     assert_eq!(bar.bar().message(), "$1.5000");
     assert!(bar.bar().is_finished());
 }
+
+#[test]
+fn a_batch_can_run_on_any_thread() {
+    fn send<T: Send>(_: &T) {}
+    let progress = baton_batch::NoProgress;
+    let opts = options("in.jsonl".as_ref(), "out.jsonl".as_ref());
+    let batch = run_batch(Arc::new(Echo::new(0.0)), opts, &progress);
+    // Fails to compile if the future cannot move to a spawned task.
+    send(&batch);
+}
