@@ -37,6 +37,157 @@ pub enum Command {
     /// (deleted or weakened tests, skips, stubs, special-cased inputs, …).
     /// Exit 0 pass, 1 fail, 2 suspicious, 64 usage error.
     Verify(VerifyArgs),
+    /// Constitutional-AI data: SFT pairs from critique and revision, and
+    /// soft AI-preference labels; and how good a labeller is.
+    Cai(CaiArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CaiArgs {
+    #[command(subcommand)]
+    pub action: CaiAction,
+
+    /// The workspace whose baton.toml names the models.
+    #[arg(
+        short = 'C',
+        long,
+        value_name = "DIR",
+        default_value = ".",
+        global = true
+    )]
+    pub workspace: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaiAction {
+    /// SL-CAI: sample, critique and revise with a fresh principle each round;
+    /// write (prompt, final revision) pairs.
+    Sft(SftArgs),
+    /// RL-CAI: two samples per prompt, a labeller's soft preference under a
+    /// drawn principle; TRL preference records.
+    Prefs(PrefsArgs),
+    /// A labeller's accuracy and calibration against human preferences.
+    EvalLabeller(EvalLabellerArgs),
+}
+
+/// What every batch command shares.
+#[derive(Debug, Args)]
+pub struct CaiBatchArgs {
+    /// The output JSONL; appended to, and re-running skips what is done.
+    #[arg(long, value_name = "OUT.jsonl")]
+    pub out: PathBuf,
+    /// Makes the run repeatable: each prompt's draws follow from it.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Prompts in flight at once.
+    #[arg(long, default_value_t = 4)]
+    pub concurrency: usize,
+    /// Stop starting prompts once this much has been spent.
+    #[arg(long, value_name = "USD", value_parser = positive_f64)]
+    pub budget_usd: Option<f64>,
+    /// Do at most this many prompts this run.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SftFormat {
+    /// `{"messages": [user, assistant]}`
+    Messages,
+    /// `{"prompt", "completion"}`
+    PromptCompletion,
+}
+
+#[derive(Debug, Args)]
+pub struct SftArgs {
+    /// JSONL of `{"prompt": "…"}`.
+    #[arg(long, value_name = "P.jsonl")]
+    pub prompts: PathBuf,
+    /// A constitution (TOML or Markdown); baton's own by default.
+    #[arg(long, value_name = "FILE")]
+    pub constitution: Option<PathBuf>,
+    /// The model that answers, critiques and revises (default: as for `baton run`).
+    #[arg(short, long)]
+    pub model: Option<String>,
+    /// Critique → revision rounds per prompt.
+    #[arg(long, default_value_t = 4)]
+    pub revisions: u32,
+    /// Few-shot critique/revision examples (the paper's
+    /// CritiqueRevisionFewShotPrompts.json format); baton's own by default.
+    #[arg(long, value_name = "FILE")]
+    pub fewshot: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "messages")]
+    pub format: SftFormat,
+    /// Also write every intermediate critique and revision (a `trace` field).
+    #[arg(long)]
+    pub keep_trace: bool,
+    /// Mix in plain helpful samples for these prompts (JSONL), to keep helpfulness.
+    #[arg(long, value_name = "P2.jsonl")]
+    pub helpful: Option<PathBuf>,
+    /// Helpful samples per prompt of --helpful.
+    #[arg(long, default_value_t = 2, requires = "helpful")]
+    pub samples: u32,
+    /// Output cap per model call.
+    #[arg(long, default_value_t = 512)]
+    pub max_tokens: u32,
+    #[command(flatten)]
+    pub batch: CaiBatchArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PrefsArgs {
+    /// JSONL of `{"prompt": "…"}`.
+    #[arg(long, value_name = "P.jsonl")]
+    pub prompts: PathBuf,
+    /// The policy model that samples the two responses.
+    #[arg(short, long)]
+    pub model: Option<String>,
+    /// The feedback model (default: the policy model). Soft labels come from
+    /// its log-probabilities when it has them, else from K samples.
+    #[arg(long)]
+    pub labeller: Option<String>,
+    /// A constitution whose principles have `compare` texts; baton's own by default.
+    #[arg(long, value_name = "FILE")]
+    pub constitution: Option<PathBuf>,
+    /// Few-shot comparison examples (the paper's RLMadison*FewShotPrompts.json format).
+    #[arg(long, value_name = "FILE")]
+    pub fewshot: Option<PathBuf>,
+    /// Chain of thought: the labeller reasons first; labels clamped to [0.4, 0.6].
+    #[arg(long)]
+    pub cot: bool,
+    /// Labeller samples when it gives no log-probabilities.
+    #[arg(long, default_value_t = 8)]
+    pub samples: u32,
+    /// Output cap per model call.
+    #[arg(long, default_value_t = 512)]
+    pub max_tokens: u32,
+    #[command(flatten)]
+    pub batch: CaiBatchArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalLabellerArgs {
+    /// Comparisons with the human choice (the 438HHHEvaluations.jsonl format).
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+    /// The feedback model (default: as for `baton run`).
+    #[arg(long)]
+    pub labeller: Option<String>,
+    /// Chain of thought first; labels clamped to [0.4, 0.6].
+    #[arg(long)]
+    pub cot: bool,
+    /// Samples when the labeller gives no log-probabilities.
+    #[arg(long, default_value_t = 8)]
+    pub samples: u32,
+    /// Only the first N comparisons.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Where to write the reliability plot (SVG).
+    #[arg(long, value_name = "OUT.svg")]
+    pub plot: Option<PathBuf>,
+    /// Print the numbers as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ macro_rules! errln {
 }
 
 mod approve;
+mod cai;
 mod cli;
 mod compact;
 mod conformance;
@@ -104,6 +105,7 @@ fn main() -> ExitCode {
             Command::Resume(args) => sessions::resume(args).await,
             Command::Compact(args) => sessions::compact(args).await,
             Command::Verify(args) => verify::run(args).await,
+            Command::Cai(args) => cai::run(args).await,
         }
     });
     // Tool tasks that ignored cancellation must not keep the process alive.
