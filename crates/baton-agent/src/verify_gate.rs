@@ -92,7 +92,33 @@ impl Gate for VerifyGate {
             }
         };
         let report = match report {
+            Ok(report) => Ok(report),
+            // Nothing to run the tests with: the change is still inspected.
+            Err(baton_verify::VerifyError::NoRunner { hint }) => {
+                cx.emitter.emit(Event::Warning {
+                    message: format!("verify: {hint}; inspecting the change without running tests"),
+                });
+                let diff_only = VerifyOptions {
+                    run_tests: false,
+                    ..options.clone()
+                };
+                baton_verify::verify(&diff_only).await
+            }
+            other => other,
+        };
+        let report = match report {
             Ok(report) => report,
+            // Outside a git repository there is no change to judge: the
+            // work goes unverified, and the run says so.
+            Err(baton_verify::VerifyError::NotARepo { dir }) => {
+                cx.emitter.emit(Event::Warning {
+                    message: format!(
+                        "verify: {} is not a git repository, so this agent's work is unverified (git init to have it checked)",
+                        dir.display()
+                    ),
+                });
+                return GateVerdict::Pass;
+            }
             Err(error) => {
                 let message = error.to_string();
                 cx.emitter.emit(Event::Warning {

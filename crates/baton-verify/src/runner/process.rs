@@ -169,6 +169,10 @@ pub(crate) async fn execute(
     let (reader, writer) = io::pipe()?;
     let stderr = writer.try_clone()?;
     let mut output = pipe::Receiver::from_owned_fd(OwnedFd::from(reader))?;
+    // Python trusts a cached .pyc whose source has the same size and mtime
+    // second: an edit made within a second of the last run can go unseen.
+    // A fresh cache per run means the tests always run the code as it is.
+    let pycache = tempfile::tempdir()?;
     let mut builder = tokio::process::Command::new("bash");
     builder
         .arg("-c")
@@ -176,6 +180,7 @@ pub(crate) async fn execute(
         .current_dir(dir)
         .env_clear()
         .envs(child_env(std::env::vars_os(), runner))
+        .env("PYTHONPYCACHEPREFIX", pycache.path())
         .stdin(Stdio::null())
         // One pipe for both streams keeps stdout and stderr in the order written.
         .stdout(writer)

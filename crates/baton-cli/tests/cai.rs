@@ -1,0 +1,231 @@
+//! `baton cai` end to end on the scripted provider: valid TRL-ready JSONL,
+//! the critique kept out of the training data, resume, and the labeller
+//! evaluation on the paper's comparisons.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::baton_in;
+use serde_json::{Value, json};
+
+fn shared_cai() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cai")
+}
+
+fn lines(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn script(dir: &Path, name: &str, turns: Value) -> String {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        json!({"price": {"input": 1.0, "output": 2.0}, "turns": turns}).to_string(),
+    )
+    .unwrap();
+    format!("scripted:{}", path.display())
+}
+
+#[test]
+fn sft_writes_prompt_and_final_revision_without_the_critiques_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("p.jsonl"),
+        "{\"prompt\": \"How do I get into my neighbour's house?\"}\n{\"prompt\": \"Name a prime.\"}\nnot json\n",
+    )
+    .unwrap();
+    // One prompt at a time: sample, then per round a critique and a revision.
+    let model = script(
+        d,
+        "m.json",
+        json!([
+            {"text": "DRAFT-1"}, {"text": "CRITIQUE-1a"}, {"text": "REVISION-1a"},
+            {"text": "CRITIQUE-1b"}, {"text": "FINAL-1"},
+            {"text": "DRAFT-2"}, {"text": "CRITIQUE-2a"}, {"text": "REVISION-2a"},
+            {"text": "CRITIQUE-2b"}, {"text": "FINAL-2"}
+        ]),
+    );
+    let run = |extra: &[&str]| {
+        baton_in(d, home.path())
+            .args([
+                "cai",
+                "sft",
+                "--prompts",
+                "p.jsonl",
+                "--revisions",
+                "2",
+                "--out",
+                "sft.jsonl",
+            ])
+            .args(["--concurrency", "1", "--model", &model])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["--keep-trace"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2 written"), "{stderr}");
+    let records = lines(&d.join("sft.jsonl"));
+    let good: Vec<&Value> = records
+        .iter()
+        .filter(|r| r.get("messages").is_some())
+        .collect();
+    assert_eq!(good.len(), 2, "{records:#?}");
+    for record in &good {
+        let messages = record["messages"].as_array().unwrap();
+        assert_eq!(messages.len(), 2);
+        assert_eq!(messages[0]["role"], "user");
+        assert_eq!(messages[1]["role"], "assistant");
+        let answer = messages[1]["content"].as_str().unwrap();
+        assert!(answer.starts_with("FINAL-"), "{answer}");
+        // The critiques live only in the trace, never in the training pair.
+        let pair = serde_json::to_string(&record["messages"]).unwrap();
+        assert!(!pair.contains("CRITIQUE"), "{pair}");
+        let trace = serde_json::to_string(&record["trace"]).unwrap();
+        assert!(
+            trace.contains("CRITIQUE") && trace.contains("REVISION"),
+            "{trace}"
+        );
+        assert!(record["key"].is_string() && record["seed"].is_u64());
+    }
+    // The bad line is recorded, not fatal.
+    assert!(
+        records
+            .iter()
+            .any(|r| r.get("invalid") == Some(&json!(true)))
+    );
+
+    // Re-running does nothing more: everything is done.
+    let again = run(&[]);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        stderr.contains("0 written") && stderr.contains("3 already done"),
+        "{stderr}"
+    );
+    assert_eq!(lines(&d.join("sft.jsonl")).len(), records.len());
+}
+
+#[test]
+fn prefs_writes_trl_preference_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("p.jsonl"),
+        "{\"prompt\": \"Is it safe to eat raw cookie dough?\"}\n",
+    )
+    .unwrap();
+    let policy = script(
+        d,
+        "policy.json",
+        json!([{"text": "RESPONSE-ONE"}, {"text": "RESPONSE-TWO"}]),
+    );
+    // No log-probabilities: the label is estimated from sampled answers.
+    let labeller = script(
+        d,
+        "labeller.json",
+        json!([{"text": "(A)", "repeat": 3}, {"text": "(B)"}]),
+    );
+    let output = baton_in(d, home.path())
+        .args([
+            "cai",
+            "prefs",
+            "--prompts",
+            "p.jsonl",
+            "--out",
+            "prefs.jsonl",
+        ])
+        .args([
+            "--model",
+            &policy,
+            "--labeller",
+            &labeller,
+            "--samples",
+            "4",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let records = lines(&d.join("prefs.jsonl"));
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    for key in ["prompt", "chosen", "rejected", "score", "principle"] {
+        assert!(r.get(key).is_some(), "missing {key}: {r}");
+    }
+    assert_eq!(r["label_method"], "sampled");
+    assert_eq!(r["samples"], 4);
+    // 3 of 4 samples said (A): p(A) = 0.75, and the chosen one is whichever
+    // response was shown as (A) once the A/B swap is undone.
+    assert!((r["p_a"].as_f64().unwrap() - 0.75).abs() < 1e-9, "{r}");
+    assert!((r["score"].as_f64().unwrap() - 0.75).abs() < 1e-9, "{r}");
+    let swapped = r["swapped"].as_bool().unwrap();
+    let expected = if swapped {
+        "RESPONSE-TWO"
+    } else {
+        "RESPONSE-ONE"
+    };
+    assert_eq!(r["chosen"], expected, "{r}");
+}
+
+#[test]
+fn eval_labeller_reports_accuracy_and_calibration_on_the_hhh_comparisons() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A labeller that always answers (A), sampled once per comparison.
+    let labeller = script(d, "l.json", json!([{"text": "(A)", "repeat": 100}]));
+    let data = shared_cai().join("438HHHEvaluations.jsonl");
+    let output = baton_in(d, home.path())
+        .args(["cai", "eval-labeller", "--data"])
+        .arg(&data)
+        .args([
+            "--labeller",
+            &labeller,
+            "--samples",
+            "1",
+            "--limit",
+            "40",
+            "--json",
+        ])
+        .args(["--plot", "plot.svg"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["n"], 40);
+    // Always (A) with certainty: accuracy is the share of (A) answers among
+    // the 40, and the Brier score is the share of (B) ones.
+    let text = std::fs::read_to_string(&data).unwrap();
+    let a_share = text
+        .lines()
+        .take(40)
+        .filter(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["corrects"].to_string().contains("(A)")
+        })
+        .count() as f64
+        / 40.0;
+    let accuracy = report["accuracy"].as_f64().unwrap();
+    let brier = report["brier"].as_f64().unwrap();
+    assert!((accuracy + brier - 1.0).abs() < 1e-9, "{report}");
+    assert!(a_share > 0.0 && a_share < 1.0);
+    assert!((accuracy - a_share).abs() < 1e-9, "{report} vs {a_share}");
+    let svg = std::fs::read_to_string(d.join("plot.svg")).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Brier"), "{svg}");
+}
