@@ -229,3 +229,52 @@ fn eval_labeller_reports_accuracy_and_calibration_on_the_hhh_comparisons() {
     let svg = std::fs::read_to_string(d.join("plot.svg")).unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("Brier"), "{svg}");
 }
+
+/// One short real run on the embedded models, offline: a policy samples,
+/// and a base model labels by scoring " (A)" against " (B)".
+#[cfg(feature = "local")]
+#[test]
+fn prefs_runs_offline_on_the_embedded_models_with_logprob_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let models = baton_local::catalog::models_dir(&|var| std::env::var(var).ok())
+        .expect("HOME or BATON_MODELS_DIR");
+    std::fs::write(
+        d.join("p.jsonl"),
+        "{\"prompt\": \"What is the capital of France?\"}\n",
+    )
+    .unwrap();
+    let output = baton_in(d, home.path())
+        .env("BATON_MODELS_DIR", &models)
+        .args([
+            "cai",
+            "prefs",
+            "--prompts",
+            "p.jsonl",
+            "--out",
+            "prefs.jsonl",
+        ])
+        .args([
+            "--model",
+            "local:smollm2",
+            "--labeller",
+            "local:gemma3-270m",
+        ])
+        .args(["--max-tokens", "24"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let records = lines(&d.join("prefs.jsonl"));
+    assert_eq!(records.len(), 1, "{records:?}");
+    let r = &records[0];
+    assert!(r.get("error").is_none(), "{r}");
+    assert_eq!(r["label_method"], "logprobs", "{r}");
+    let score = r["score"].as_f64().unwrap();
+    assert!((0.5..=1.0).contains(&score), "{r}");
+    assert!(r["chosen"].is_string() && r["rejected"].is_string());
+}
