@@ -22,3 +22,4 @@ pub mod runner;
 mod verify;
 
 pub use report::{Finding, FindingKind, Report, Severity, Verdict};
+pub use verify::{VerifyError, VerifyOptions, verify};
