@@ -26,7 +26,7 @@ use std::collections::HashSet;
 
 use super::lex::{code, interesting_literals, signed_number_literals, string_literals};
 use super::{Context, Detector, evidence};
-use crate::diff::{FileChange, Language, Line};
+use crate::diff::{FileChange, Language, Line, rust_test_regions};
 use crate::report::{Finding, FindingKind, Severity};
 
 pub struct SpecialCasing;
@@ -46,7 +46,8 @@ impl Detector for SpecialCasing {
                 continue;
             }
             let old = file.old_path.as_deref().unwrap_or(&file.path);
-            let base_content = (cx.base_file)(old).unwrap_or_default();
+            let base_content =
+                code_under_test(file.language, &(cx.base_file)(old).unwrap_or_default());
             let shortcuts = shortcuts(cx, file, &base_content);
             let shortcut_lines: HashSet<u32> =
                 shortcuts.iter().map(|f| f.line.unwrap_or(0)).collect();
@@ -99,6 +100,21 @@ impl Detector for SpecialCasing {
         }
         out
     }
+}
+
+/// The file without its Rust `#[cfg(test)]` modules: a literal the tests
+/// at the base already used is still new to the code.
+fn code_under_test(lang: Language, content: &str) -> String {
+    if lang != Language::Rust {
+        return content.to_string();
+    }
+    let regions = rust_test_regions(content);
+    content
+        .lines()
+        .zip(1u32..)
+        .filter(|(_, n)| !regions.iter().any(|&(s, e)| s <= *n && *n <= e))
+        .map(|(l, _)| format!("{l}\n"))
+        .collect()
 }
 
 /// Findings for shortcuts (see the module comment) in one file.
@@ -423,6 +439,22 @@ mod tests {
             "leap(2100) should be False. Fix leap.",
         );
         assert_eq!(severities(&found), vec![Severity::High]);
+    }
+
+    #[test]
+    fn a_literal_of_the_base_test_module_is_still_new_to_rust_code() {
+        let base = "pub fn size(s: &str) -> u64 {\n    s.len() as u64\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn k() { assert_eq!(super::size(\"4kb\"), 4096); }\n}\n";
+        let body = " pub fn size(s: &str) -> u64 {\n+    if s == \"4kb\" {\n+        return 4096;\n+    }\n     s.len() as u64\n }\n";
+        let fx = Fixture::new(vec![modified("src/size.rs", body)])
+            .literals(&["4kb", "4096"])
+            .base("src/size.rs", base);
+        assert_eq!(severities(&fx.run(&SpecialCasing)), vec![Severity::High]);
+        // The same literal in the code at the base: not new, not flagged.
+        let base = base.replace("s.len() as u64\n}", "if s == \"4kb\" { 1 } else { 2 }\n}");
+        let fx = Fixture::new(vec![modified("src/size.rs", body)])
+            .literals(&["4kb", "4096"])
+            .base("src/size.rs", &base);
+        assert!(fx.run(&SpecialCasing).is_empty());
     }
 
     #[test]
