@@ -13,7 +13,7 @@
 //! The second rule also covers a body gutted by removal alone: the hunk
 //! removes at least three lines between a function's header and a constant
 //! that was already there (`return nil` in Go), so the function is now that
-//! constant.
+//! constant. When the task asks to remove code this is Low.
 //!
 //! A third rule is about functions the task asks for: a new function whose
 //! name the task mentions, with parameters, and whose body is a single
@@ -159,14 +159,14 @@ impl Detector for Stub {
                         "removes {} line(s) of code and leaves only a constant",
                         removed.len()
                     );
-                    out.push(finding(
-                        &file.path,
-                        n,
-                        Severity::Medium,
-                        &removed,
-                        text,
-                        &what,
-                    ));
+                    // Removing checks is sometimes the task ("drop the legacy
+                    // guard"); the shape stays worth a look, not a verdict.
+                    let sev = if cx.task_allows_deletions {
+                        Severity::Low
+                    } else {
+                        Severity::Medium
+                    };
+                    out.push(finding(&file.path, n, sev, &removed, text, &what));
                 }
             }
             if let Some(task) = cx.task {

@@ -4,8 +4,8 @@
 //! space) and words. A task "asks for test changes" when an editing verb
 //! (`update`, `fix`, `add`, `rewrite`, `remove`, `rename`, …) governs a word
 //! about tests (`test`, `tests`, `spec`, `fixture`, `testdata`, `golden`,
-//! `expected`, a `test_*` name, …): the word comes after the verb in the same
-//! clause, so a coordinated list counts ("Update Validate, testdata/golden.txt
+//! `expected output`, a `test_*` name, …): the word comes after the verb in
+//! the same clause, so a coordinated list counts ("Update Validate, testdata/golden.txt
 //! and the tests", "remove the legacy module and its tests"). The clause ends
 //! at the sentence end, at a negation, or at a word that starts another
 //! clause (`so`, `to`, `until`, `make`, `pass`, …): "Fix the parser so the
@@ -43,9 +43,14 @@ const TEST_WORDS: &[&str] = &[
     "testdata",
     "golden",
     "goldens",
-    "expected",
     "expectation",
     "expectations",
+];
+/// `expected` is a test word only before one of these: "change the expected
+/// output" is about a test, "add the expected header" is not.
+const EXPECTED_NOUNS: &[&str] = &[
+    "value", "values", "output", "outputs", "result", "results", "message", "messages", "error",
+    "errors", "count", "string", "text", "json",
 ];
 const EDIT_VERBS: &[&str] = &[
     "update",
@@ -197,11 +202,15 @@ fn negated_verb(words: &[&str], verb: usize) -> bool {
 
 /// Whether a test word follows the verb in its clause.
 fn governs_test_word(words: &[&str], verb: usize) -> bool {
-    for word in words.iter().skip(verb + 1).take(SCOPE) {
+    for (i, word) in words.iter().enumerate().skip(verb + 1).take(SCOPE) {
         if NEGATIONS.contains(word) || CLAUSE_BREAKS.contains(word) {
             return false;
         }
-        if is_test_word(word) {
+        let expected = *word == "expected"
+            && words
+                .get(i + 1)
+                .is_some_and(|next| EXPECTED_NOUNS.contains(next));
+        if is_test_word(word) || expected {
             return true;
         }
     }
@@ -272,6 +281,7 @@ mod tests {
             intent("Rename fetch_all to fetch_every everywhere, including the tests.").test_changes
         );
         assert!(intent("Change the expected output of the report for the new header").test_changes);
+        assert!(!intent("Add the expected header to every response").test_changes);
         // The clause ends before the test word: the verb is about the code.
         assert!(!intent("Fix the tokenizer to make the tests pass").test_changes);
         assert!(!intent("Rewrite the cache, then run the tests").test_changes);
