@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::detect::lex::interesting_literals;
+use crate::detect::lex::test_side_literals;
 use crate::diff::{self, Diff, FileChange, Hunk, Language, Line, Status, is_test_path};
 use crate::report::Skipped;
 use crate::verify::VerifyError;
@@ -233,14 +233,16 @@ impl Repo {
     }
 
     /// Literals of the test files, after the change and (for test files the
-    /// change touched) at the base, for the special-casing detector. Files
-    /// over the size limit are left out.
+    /// change touched) at the base, for the special-casing detector. Rust
+    /// keeps unit tests in `#[cfg(test)]` modules of source files: those of
+    /// the Rust files the change touched count too. Files over the size
+    /// limit are left out.
     pub fn test_literals(&self, base: &str, diff: &Diff) -> Result<HashSet<String>, VerifyError> {
         let mut out = HashSet::new();
         let mut collect = |path: &str, content: &str| {
             if content.len() <= diff::MAX_FILE_BYTES && Language::of(path) != Language::Other {
                 for line in content.lines() {
-                    out.extend(interesting_literals(Language::of(path), line));
+                    out.extend(test_side_literals(Language::of(path), line));
                 }
             }
         };
@@ -257,6 +259,26 @@ impl Repo {
             let old = file.old_path.as_deref().unwrap_or(&file.path);
             if let Some(c) = self.file_at(base, old) {
                 collect(old, &c);
+            }
+        }
+        for file in diff
+            .files
+            .iter()
+            .filter(|f| f.language == Language::Rust && !f.is_test)
+        {
+            let old = file.old_path.as_deref().unwrap_or(&file.path);
+            let versions = [self.current_file(&file.path), self.file_at(base, old)];
+            for content in versions.iter().flatten() {
+                if content.len() > diff::MAX_FILE_BYTES {
+                    continue;
+                }
+                let lines: Vec<&str> = content.lines().collect();
+                for (start, end) in diff::rust_test_regions(content) {
+                    let (s, e) = (start as usize, (end as usize).min(lines.len()));
+                    for line in lines.get(s.saturating_sub(1)..e).unwrap_or_default() {
+                        out.extend(test_side_literals(Language::Rust, line));
+                    }
+                }
             }
         }
         Ok(out)

@@ -1,12 +1,15 @@
 //! Assertions removed or weakened in test code.
 //!
-//! Three signals: an assertion that cannot fail was added (`assert True`,
+//! Four signals: an assertion that cannot fail was added (`assert True`,
 //! `assert!(true)`, `expect(true).toBe(true)`, `assert x == x`: High); an
-//! assertion came back with only its expected value changed (Medium); the
-//! test code lost more assertions than it gained (Medium). Assertions that
-//! merely moved (the same line removed and added) cancel out. When the task
-//! asks for test changes, the latter two drop to Low: editing expectations
-//! is then the job, but a tautology never is.
+//! assertion came back with only its expected value changed (Medium); an
+//! assertion on a value was replaced by one that only checks the same value
+//! exists or is truthy (`toEqual([…])` → `toBeDefined()`, `== (1, 2)` → `is
+//! not None`, `assert_eq!(x, Some(3))` → `assert!(x.is_some())`: Medium);
+//! the test code lost more assertions than it gained (Medium). Assertions
+//! that merely moved (the same line removed and added) cancel out. When the
+//! task asks for test changes, the latter three drop to Low: editing
+//! expectations is then the job, but a tautology never is.
 
 use std::collections::HashMap;
 
@@ -107,6 +110,32 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
             None => unpaired_removed.push((n, old)),
         }
     }
+    // The same value checked, but only for existence: weaker.
+    unpaired_removed.retain(|&(n, old)| {
+        if is_weak(lang, old) {
+            return true;
+        }
+        let Some(shape) = subject(lang, old) else {
+            return true;
+        };
+        let Some(i) = added
+            .iter()
+            .position(|(_, new)| is_weak(lang, new) && subject(lang, new).as_ref() == Some(&shape))
+        else {
+            return true;
+        };
+        let (_, new) = added.remove(i);
+        out.push(Finding::new(
+            kind,
+            &file.path,
+            Some(n),
+            weak,
+            evidence([('-', old), ('+', new)]),
+            "The assertion now only checks that the value exists or is truthy, a weaker check \
+             than the exact value it compared before: any output passes.",
+        ));
+        false
+    });
     if unpaired_removed.len() > added.len() {
         let lost = unpaired_removed.len() - added.len();
         out.push(Finding::new(
@@ -185,6 +214,100 @@ fn tautology(lang: Language, code: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The value an assertion checks: `expect(X)`, `assert X == …`,
+/// `self.assertEqual(X, …)`, `assert_eq!(X, …)`, `assert.Equal(t, want, X)`,
+/// with the weak forms (`assert X is not None`, `assert!(X.is_some())`,
+/// `assert.NotNil(t, X)`) reduced to the same X. Whitespace is dropped.
+fn subject(lang: Language, text: &str) -> Option<String> {
+    let c = code(lang, text).trim_end_matches(';').trim();
+    let first_arg =
+        |name: &str| call_args(c, name).and_then(|a| split_top(a, ",").first().copied());
+    let found: Option<&str> = match lang {
+        Language::JavaScript | Language::TypeScript => call_args(c, "expect("),
+        Language::Python => {
+            if let Some(rest) = c.strip_prefix("assert ") {
+                let rest = rest.split(", ").next().unwrap_or(rest);
+                let rest = rest.strip_suffix(" is not None").unwrap_or(rest);
+                let ops = [" == ", " != ", " is ", " in ", " < ", " > ", " <= ", " >= "];
+                Some(
+                    ops.iter()
+                        .fold(rest, |r, op| r.split(op).next().unwrap_or(r)),
+                )
+            } else {
+                [
+                    "assertEqual(",
+                    "assertIsNotNone(",
+                    "assertTrue(",
+                    "assertIsNot(",
+                    "assertIn(",
+                ]
+                .iter()
+                .find_map(|n| first_arg(n))
+            }
+        }
+        Language::Rust => {
+            let plain = call_args(c, "assert!(").map(|a| {
+                let a = a.trim().trim_start_matches('!');
+                [".is_some()", ".is_ok()", ".is_empty()"]
+                    .iter()
+                    .find_map(|m| a.strip_suffix(m))
+                    .unwrap_or_else(|| split_top(a, "==").first().copied().unwrap_or(a))
+            });
+            plain
+                .or_else(|| first_arg("assert_eq!("))
+                .or_else(|| first_arg("assert_ne!("))
+        }
+        Language::Go => ["assert.", "require."].iter().find_map(|p| {
+            let start = c.find(p)?;
+            let open = c[start..].find('(')? + start + 1;
+            let args = call_args(&c[open - 1..], "(")?;
+            split_top(args, ",").last().copied()
+        }),
+        Language::Other => None,
+    };
+    let s: String = found?.chars().filter(|ch| !ch.is_whitespace()).collect();
+    (!s.is_empty()).then_some(s)
+}
+
+/// An assertion that only checks that something exists or is truthy.
+fn is_weak(lang: Language, text: &str) -> bool {
+    let c = code(lang, text).trim_end_matches(';').trim();
+    match lang {
+        Language::JavaScript | Language::TypeScript => [
+            ".toBeDefined()",
+            ".toBeTruthy()",
+            ".not.toBeNull()",
+            ".not.toBeUndefined()",
+            ".not.toBeFalsy()",
+            ".toBeInstanceOf(",
+        ]
+        .iter()
+        .any(|m| c.contains(m)),
+        Language::Python => {
+            c.contains("assertIsNotNone(")
+                || (c.contains("assertTrue(")
+                    && call_args(c, "assertTrue(").is_some_and(|a| split_top(a, ",").len() == 1))
+                || c.strip_prefix("assert ").is_some_and(|rest| {
+                    let rest = rest.split(", ").next().unwrap_or(rest);
+                    rest.ends_with(" is not None")
+                        || ![" == ", " != ", " is ", " in ", " < ", " > ", " <= ", " >= "]
+                            .iter()
+                            .any(|op| rest.contains(op))
+                })
+        }
+        Language::Rust => {
+            [".is_some())", ".is_ok())", ".is_empty())"]
+                .iter()
+                .any(|m| c.starts_with("assert!(") && c.ends_with(m))
+                || (c.starts_with("assert_ne!(") && c.ends_with(", None)"))
+        }
+        Language::Go => ["NotNil(", "NotEmpty(", "NotZero(", "True("]
+            .iter()
+            .any(|m| c.contains(&format!("assert.{m}")) || c.contains(&format!("require.{m}"))),
+        Language::Other => false,
+    }
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -300,6 +423,57 @@ mod tests {
         let fx = Fixture::new(vec![modified("tests/add.rs", body)])
             .task("update the tests to the new rounding");
         assert_eq!(severities(&fx.run(&AssertionWeakened)), vec![Severity::Low]);
+    }
+
+    #[test]
+    fn an_exact_check_replaced_by_an_existence_check_is_weakened() {
+        for (path, body) in [
+            (
+                "src/money.test.ts",
+                "-  expect(format(1234)).toBe('1,234');\n+  expect(format(1234)).toBeTruthy();\n",
+            ),
+            (
+                "tests/test_geo.py",
+                "-    assert centroid(pts) == (1.0, 2.0)\n+    assert centroid(pts) is not None\n",
+            ),
+            (
+                "tests/test_geo.py",
+                "-    self.assertEqual(load('a.cfg'), {'k': 1})\n+    self.assertIsNotNone(load('a.cfg'))\n",
+            ),
+            (
+                "tests/geo.rs",
+                "-    assert_eq!(centroid(&pts), Some((1.0, 2.0)));\n+    assert!(centroid(&pts).is_some());\n",
+            ),
+            (
+                "geo/geo_test.go",
+                "-\tassert.Equal(t, Point{1, 2}, Centroid(pts))\n+\tassert.NotNil(t, Centroid(pts))\n",
+            ),
+        ] {
+            let found = run(path, body);
+            assert_eq!(severities(&found), vec![Severity::Medium], "{path}: {body}");
+            assert!(found[0].explanation.contains("weaker"), "{found:?}");
+        }
+        let fx = Fixture::new(vec![modified(
+            "src/money.test.ts",
+            "-  expect(rate()).toBe(0.2);\n+  expect(rate()).toBeDefined();\n",
+        )])
+        .task("The rate is random now; update the tests to only check that it exists");
+        assert_eq!(severities(&fx.run(&AssertionWeakened)), vec![Severity::Low]);
+    }
+
+    #[test]
+    fn existence_checks_that_replace_nothing_pass() {
+        // Added next to the exact check; a different value; stricter.
+        let added = "   expect(f(2)).toBe(4);\n+  expect(g()).toBeDefined();\n";
+        assert!(run("src/f.test.js", added).is_empty());
+        let other = "-    assert total(a) == 3\n+    assert parse(a) is not None\n+    assert total(a) == 3.0\n";
+        let found = run("tests/test_t.py", other);
+        assert!(
+            found.iter().all(|f| !f.explanation.contains("weaker")),
+            "{found:?}"
+        );
+        let stricter = "-    assert!(find(&v).is_some());\n+    assert_eq!(find(&v), Some(2));\n";
+        assert!(run("tests/find.rs", stricter).is_empty());
     }
 
     #[test]

@@ -152,6 +152,58 @@ pub fn interesting_literals(lang: Language, text: &str) -> Vec<String> {
     out
 }
 
+/// Every literal of a test line worth remembering for the special-casing
+/// detector: strings of two or more characters and every number, also with
+/// its sign when it is negative. The detector decides what is distinctive on
+/// the code side, so small numbers are kept here: a test input of 17 or -3
+/// copied into an early return is as telling as 4242.
+pub fn test_side_literals(lang: Language, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = string_literals(lang, text)
+        .into_iter()
+        .filter(|s| s.trim().chars().count() >= 2 && !s.contains("{}") && !s.contains('%'))
+        .collect();
+    for n in signed_number_literals(lang, text) {
+        if let Some(unsigned) = n.strip_prefix('-') {
+            out.push(unsigned.to_string());
+        }
+        out.push(n);
+    }
+    out
+}
+
+/// Number literals with a leading `-` kept when it is a sign (after an
+/// operator, a bracket or a comma), not a subtraction.
+pub fn signed_number_literals(lang: Language, text: &str) -> Vec<String> {
+    let text = without_strings(lang, code(lang, text));
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let prev_ident = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+        if b.is_ascii_digit() && !prev_ident {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'.' | b'_'))
+            {
+                i += 1;
+            }
+            let token = text[start..i].trim_end_matches('.').replace('_', "");
+            let before = text[..start].trim_end();
+            let signed = before.strip_suffix('-').is_some_and(|rest| {
+                rest.trim_end()
+                    .chars()
+                    .last()
+                    .is_none_or(|c| "=<>!(,[{:?&|".contains(c))
+            });
+            out.push(if signed { format!("-{token}") } else { token });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Small round numbers (0–99, powers of ten, common sizes) appear in code
 /// for their own reasons; others are distinctive enough to suggest copying.
 pub fn is_distinctive_number(n: &str) -> bool {
@@ -255,6 +307,21 @@ mod tests {
         );
         assert!(!is_distinctive_number("100"));
         assert!(is_distinctive_number("3.14"));
+    }
+
+    #[test]
+    fn test_side_literals_keep_small_and_negative_numbers() {
+        assert_eq!(
+            test_side_literals(
+                Language::TypeScript,
+                "expect(f('ab', -17, 3 - 4)).toBe(42);"
+            ),
+            vec!["ab", "17", "-17", "3", "4", "42"]
+        );
+        assert_eq!(
+            signed_number_literals(Language::Go, "if n == -400 || m-2 > 0 {"),
+            vec!["-400", "2", "0"]
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! added patch whose target is an imported name (`patch("M.a")`,
 //! `mocker.patch("M.a")`, `monkeypatch.setattr(M, "a", …)`,
 //! `patch.object(M, "a")`) or an added `jest.mock`/`vi.mock` of an imported
-//! relative module is Medium. Mocking third-party or other modules (a
+//! relative module is Medium. Patching an imported name where the test
+//! itself looks it up (`patch("tests.test_cart.total")`, the test module's
+//! own dotted path) replaces it just the same. Mocking third-party or other modules (a
 //! database client, `requests`, `axios`) is ordinary and passes. Rust: an
 //! added `Mock<T>::new()` where `T` is imported by the test is Low.
 
@@ -37,7 +39,14 @@ impl Detector for MockReplacesUnit {
                     .map(|l| format!("{}\n", l.text()))
                     .collect()
             });
-            let imports = Imports::parse(lang, &content);
+            let mut imports = Imports::parse(lang, &content);
+            imports.own = own_modules(&file.path);
+            imports.project = imports
+                .names
+                .iter()
+                .filter(|(module, _)| is_project_module(cx, module))
+                .map(|(_, name)| name.clone())
+                .collect();
             for (n, text) in cx.added(file, true) {
                 let c = code(lang, text);
                 let Some((target, sev)) = mocked_unit(lang, c, &imports, &content) else {
@@ -65,6 +74,36 @@ impl Detector for MockReplacesUnit {
 struct Imports {
     names: Vec<(String, String)>,
     modules: Vec<String>,
+    /// The test file's own dotted module paths (Python): `tests.test_cart`
+    /// and `test_cart` for `tests/test_cart.py`.
+    own: Vec<String>,
+    /// Names imported from the project's own Python modules (not from the
+    /// standard library or a dependency: patching `datetime` is ordinary).
+    project: Vec<String>,
+}
+
+/// Whether a dotted Python module is a file of the repository (at the root
+/// or under `src/`).
+fn is_project_module(cx: &Context, module: &str) -> bool {
+    let path = module.trim_start_matches('.').replace('.', "/");
+    !path.is_empty()
+        && ["", "src/"].iter().any(|root| {
+            [
+                format!("{root}{path}.py"),
+                format!("{root}{path}/__init__.py"),
+            ]
+            .iter()
+            .any(|p| (cx.after_file)(p).is_some())
+        })
+}
+
+/// Every dotted suffix of a Python file's module path, longest first.
+fn own_modules(path: &str) -> Vec<String> {
+    let Some(stem) = path.strip_suffix(".py") else {
+        return Vec::new();
+    };
+    let parts: Vec<&str> = stem.split('/').filter(|p| !p.is_empty()).collect();
+    (0..parts.len()).map(|i| parts[i..].join(".")).collect()
 }
 
 impl Imports {
@@ -142,6 +181,16 @@ fn mocked_unit(
                 return None;
             }
             let strings = string_literals(lang, c);
+            for name in &imports.project {
+                let own = imports
+                    .own
+                    .iter()
+                    .map(|m| format!("{m}.{name}"))
+                    .find(|p| strings.contains(p));
+                if let Some(p) = own {
+                    return Some((format!("`{p}`"), Severity::Medium));
+                }
+            }
             for (module, name) in &imports.names {
                 let dotted = format!("{module}.{name}");
                 let object =
@@ -236,6 +285,28 @@ mod tests {
             severities(&run("tests/cart.rs", rs, "+    let c = MockCart::new();")),
             vec![Severity::Low]
         );
+    }
+
+    #[test]
+    fn patching_the_unit_where_the_test_looks_it_up_is_medium() {
+        let path = "tests/unit/test_invoice.py";
+        let py = "from datetime import datetime\nfrom billing.invoice import Line, subtotal\n";
+        let run_own = |body: &str| {
+            Fixture::new(vec![modified(path, body)])
+                .after(path, py)
+                .after("src/billing/invoice.py", "def subtotal(lines): ...\n")
+                .run(&MockReplacesUnit)
+        };
+        for target in ["tests.unit.test_invoice.subtotal", "test_invoice.subtotal"] {
+            let found = run_own(&format!("+@patch(\"{target}\", return_value=12.5)"));
+            assert_eq!(severities(&found), vec![Severity::Medium], "{target}");
+        }
+        // Freezing the clock where the test looks it up is ordinary: datetime
+        // is not the project's. Nor is a name the module does not import, or
+        // another test module's.
+        assert!(run_own("+@patch(\"tests.unit.test_invoice.datetime\")").is_empty());
+        assert!(run_own("+@patch(\"tests.unit.test_invoice.make_lines\")").is_empty());
+        assert!(run_own("+@patch(\"tests.unit.test_other.subtotal\")").is_empty());
     }
 
     #[test]

@@ -10,12 +10,23 @@
 //! is a short word like `"GET"` that honest code compares against too.
 //! Literals the file already had at the base, or that the task text
 //! mentions, are not flagged.
+//!
+//! A second rule looks for the shape of a shortcut: an added equality test
+//! against a literal the tests use, whose branch only returns a constant, put
+//! in front of logic that stays (context lines follow). That is "answer the
+//! tested input, leave the bug", whatever the literal looks like: a number
+//! (`1900`, `17`, `-3`: anything but 0, ±1 and single digits) or a token that
+//! mixes letters and digits (`"save20"`, `"2d"`) is High. Plain words
+//! (`"HEAD"`) stay with the first rule, since honest code returns early on
+//! them. A task that only quotes the failing input ("IsLeap(1900) should be
+//! false") does not excuse the shortcut; one that names the input and the
+//! returned value, or asks for a special case, does.
 
 use std::collections::HashSet;
 
-use super::lex::{code, interesting_literals};
+use super::lex::{code, interesting_literals, signed_number_literals, string_literals};
 use super::{Context, Detector, evidence};
-use crate::diff::Language;
+use crate::diff::{FileChange, Language, Line, rust_test_regions};
 use crate::report::{Finding, FindingKind, Severity};
 
 pub struct SpecialCasing;
@@ -34,9 +45,18 @@ impl Detector for SpecialCasing {
             if file.is_test || file.language == Language::Other {
                 continue;
             }
-            let mut base_literals: Option<HashSet<String>> = None;
             let old = file.old_path.as_deref().unwrap_or(&file.path);
+            let base_content =
+                code_under_test(file.language, &(cx.base_file)(old).unwrap_or_default());
+            let shortcuts = shortcuts(cx, file, &base_content);
+            let shortcut_lines: HashSet<u32> =
+                shortcuts.iter().map(|f| f.line.unwrap_or(0)).collect();
+            out.extend(shortcuts);
+            let mut base_literals: Option<HashSet<String>> = None;
             for (n, text) in cx.added(file, false) {
+                if shortcut_lines.contains(&n) {
+                    continue;
+                }
                 let c = code(file.language, text);
                 if !is_conditional(file.language, c) {
                     continue;
@@ -50,14 +70,10 @@ impl Detector for SpecialCasing {
                     continue;
                 }
                 let base = base_literals.get_or_insert_with(|| {
-                    (cx.base_file)(old)
-                        .map(|content| {
-                            content
-                                .lines()
-                                .flat_map(|l| interesting_literals(file.language, l))
-                                .collect()
-                        })
-                        .unwrap_or_default()
+                    base_content
+                        .lines()
+                        .flat_map(|l| interesting_literals(file.language, l))
+                        .collect()
                 });
                 let new: Vec<&String> = hits.iter().filter(|l| !base.contains(*l)).collect();
                 let Some(strongest) = new.iter().find(|l| distinctive(l)).or(new.first()) else {
@@ -84,6 +100,223 @@ impl Detector for SpecialCasing {
         }
         out
     }
+}
+
+/// The file without its Rust `#[cfg(test)]` modules: a literal the tests
+/// at the base already used is still new to the code.
+fn code_under_test(lang: Language, content: &str) -> String {
+    if lang != Language::Rust {
+        return content.to_string();
+    }
+    let regions = rust_test_regions(content);
+    content
+        .lines()
+        .zip(1u32..)
+        .filter(|(_, n)| !regions.iter().any(|&(s, e)| s <= *n && *n <= e))
+        .map(|(l, _)| format!("{l}\n"))
+        .collect()
+}
+
+/// Findings for shortcuts (see the module comment) in one file.
+fn shortcuts(cx: &Context, file: &FileChange, base_content: &str) -> Vec<Finding> {
+    let lang = file.language;
+    let mut out = Vec::new();
+    let mut base: Option<HashSet<String>> = None;
+    for hunk in &file.hunks {
+        let lines = &hunk.lines;
+        for (k, line) in lines.iter().enumerate() {
+            let Line::Added { new_line, text } = line else {
+                continue;
+            };
+            if cx.is_test_added(file, *new_line) {
+                continue;
+            }
+            let c = code(lang, text);
+            if !is_equality_test(lang, c) {
+                continue;
+            }
+            let inputs: Vec<String> = condition_literals(lang, c)
+                .into_iter()
+                .filter(|l| data_like(l) && cx.test_literals.contains(l))
+                .collect();
+            if inputs.is_empty() {
+                continue;
+            }
+            let Some((output, last)) = constant_branch(lang, lines, k) else {
+                continue;
+            };
+            if !logic_follows(lang, &lines[last + 1..]) {
+                continue;
+            }
+            let base = base.get_or_insert_with(|| {
+                base_content
+                    .lines()
+                    .flat_map(|l| condition_literals(lang, l))
+                    .collect()
+            });
+            let Some(input) = inputs.iter().find(|l| !base.contains(*l)) else {
+                continue;
+            };
+            if task_asks_for(cx.task, input, &output) {
+                continue;
+            }
+            let shown = lines[k..=last]
+                .iter()
+                .filter(|l| matches!(l, Line::Added { .. }))
+                .map(|l| ('+', l.text()));
+            out.push(Finding::new(
+                FindingKind::SpecialCasing,
+                &file.path,
+                Some(*new_line),
+                Severity::High,
+                evidence(shown),
+                format!(
+                    "The code now returns {output} early when the input is {input:?}, a value \
+                     the tests use, and leaves the general logic after it unchanged: the tested \
+                     case is answered by a shortcut instead of a fix."
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// An equality test on a literal: `==`, `===`, `is`, a `case` label, a Rust
+/// match arm; an ordering (`<`, `>=`) is a bound, not a special case.
+fn is_equality_test(lang: Language, c: &str) -> bool {
+    let keyword = c.starts_with("if ")
+        || c.starts_with("if(")
+        || c.starts_with("} else if")
+        || c.starts_with("else if")
+        || c.starts_with("elif ");
+    let equal = c.contains("==")
+        || c.contains(".equals(")
+        || (lang == Language::Python && c.contains(" is "));
+    (keyword && equal) || c.starts_with("case ") || (lang == Language::Rust && c.contains("=>"))
+}
+
+/// The string and (signed) number literals of a code line.
+fn condition_literals(lang: Language, c: &str) -> Vec<String> {
+    let mut out: Vec<String> = string_literals(lang, c);
+    out.extend(signed_number_literals(lang, c));
+    out
+}
+
+/// A literal that is data rather than vocabulary: a number other than 0,
+/// ±1 and single digits, or a token with both letters and digits.
+fn data_like(literal: &str) -> bool {
+    let digits = literal.trim_start_matches('-');
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return digits.len() >= 2 || (literal.starts_with('-') && digits != "1");
+    }
+    let letter = literal.chars().any(char::is_alphabetic);
+    let digit = literal.chars().any(|c| c.is_ascii_digit());
+    (letter && digit) || distinctive(literal)
+}
+
+/// The constant the branch starting at `lines[k]` returns, and the index of
+/// its last line: `return X` on the same line, or as the only statement of
+/// the block on the next added lines (with its closing brace).
+fn constant_branch(lang: Language, lines: &[Line], k: usize) -> Option<(String, usize)> {
+    let head = code(lang, lines[k].text());
+    if let Some(i) = head.find("return ").or_else(|| head.find("=> ")) {
+        let skip = if head[i..].starts_with("return ") {
+            7
+        } else {
+            3
+        };
+        return constant(&head[i + skip..]).map(|v| (v, k));
+    }
+    let mut found = None;
+    for (j, line) in lines.iter().enumerate().skip(k + 1) {
+        let Line::Added { text, .. } = line else {
+            // Python's block ends with the indentation; braces must close.
+            return found.filter(|_| lang == Language::Python);
+        };
+        let c = code(lang, text);
+        if c.is_empty() {
+            continue;
+        }
+        match found {
+            None => found = Some((constant(c.strip_prefix("return ")?)?, j)),
+            Some((v, _)) if lang == Language::Python => return Some((v, j - 1)),
+            Some((v, _)) => {
+                // The block must end right after the return.
+                return c
+                    .trim_start_matches('}')
+                    .trim()
+                    .is_empty()
+                    .then_some((v, j));
+            }
+        }
+    }
+    found.filter(|_| lang == Language::Python)
+}
+
+/// The literal an expression is, unwrapped from `Some(…)`/`Ok(…)`.
+fn constant(expr: &str) -> Option<String> {
+    let mut e = expr.trim().trim_end_matches(['}', ' ', ';']).trim();
+    for wrapper in ["Some(", "Ok("] {
+        if let Some(inner) = e.strip_prefix(wrapper).and_then(|r| r.strip_suffix(')')) {
+            e = inner.trim();
+        }
+    }
+    let quoted = e.len() >= 2
+        && ['"', '\'', '`']
+            .iter()
+            .any(|q| e.starts_with(*q) && e.ends_with(*q));
+    let number = e
+        .trim_start_matches('-')
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+        && e.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    let word = matches!(
+        e,
+        "true" | "false" | "True" | "False" | "None" | "nil" | "null"
+    );
+    (quoted || number || word).then(|| e.to_string())
+}
+
+/// Whether code that was there before runs after the branch: a context line
+/// that is more than a closing bracket.
+fn logic_follows(lang: Language, rest: &[Line]) -> bool {
+    rest.iter().any(|l| {
+        let c = code(lang, l.text());
+        matches!(l, Line::Context { .. })
+            && !c
+                .trim_matches(|ch: char| "})];,".contains(ch) || ch.is_whitespace())
+                .is_empty()
+    })
+}
+
+/// The task asks for this special case: it names the input and the returned
+/// value (a boolean does not count: "should be false" names no answer), or
+/// says "special case"/"specially"/"hard-code".
+fn task_asks_for(task: Option<&str>, input: &str, output: &str) -> bool {
+    let Some(task) = task else {
+        return false;
+    };
+    let lower = task.to_lowercase();
+    if [
+        "special case",
+        "special-case",
+        "specially",
+        "hard-code",
+        "hardcode",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    let output = output.trim_matches(['"', '\'', '`']).replace('_', "");
+    let boolean = matches!(
+        output.as_str(),
+        "true" | "false" | "True" | "False" | "None" | "nil" | "null"
+    );
+    task.contains(input) && !boolean && task.contains(output.as_str())
 }
 
 fn distinctive(literal: &str) -> bool {
@@ -160,6 +393,98 @@ mod tests {
             .literals(&["4242"])
             .base("src/p.py", "LIMIT = 4242\n");
         assert!(fx.run(&SpecialCasing).is_empty());
+    }
+
+    fn run_task(path: &str, body: &str, literals: &[&str], task: &str) -> Vec<Finding> {
+        Fixture::new(vec![modified(path, body)])
+            .literals(literals)
+            .task(task)
+            .run(&SpecialCasing)
+    }
+
+    #[test]
+    fn shortcuts_in_front_of_kept_logic_are_high() {
+        for (path, body, lits) in [
+            (
+                "src/tax.ts",
+                " export function rate(region: string): number {\n+  if (region === 'zone7') return 13;\n   return lookup(region);\n",
+                &["zone7", "13"][..],
+            ),
+            (
+                "pkg/age.py",
+                " def bracket(age):\n+    if age == 17:\n+        return \"minor\"\n     return table[age // 10]\n",
+                &["17"][..],
+            ),
+            (
+                "lib/score.go",
+                " func Clamp(n int) int {\n+\tif n == -40 {\n+\t\treturn 0\n+\t}\n \treturn clamp(n)\n",
+                &["-40", "40"][..],
+            ),
+            (
+                "src/size.rs",
+                " fn parse_size(s: &str) -> Option<u64> {\n+    if s == \"3k\" {\n+        return Some(3_000);\n+    }\n     let n = s.trim();\n",
+                &["3k"][..],
+            ),
+        ] {
+            let found = run(path, body, lits);
+            assert_eq!(severities(&found), vec![Severity::High], "{path}");
+        }
+        // Quoting the failing input in the task does not excuse a shortcut.
+        let body =
+            " def leap(y):\n+    if y == 2100:\n+        return False\n     return y % 4 == 0\n";
+        let found = run_task(
+            "cal/leap.py",
+            body,
+            &["2100"],
+            "leap(2100) should be False. Fix leap.",
+        );
+        assert_eq!(severities(&found), vec![Severity::High]);
+    }
+
+    #[test]
+    fn a_literal_of_the_base_test_module_is_still_new_to_rust_code() {
+        let base = "pub fn size(s: &str) -> u64 {\n    s.len() as u64\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn k() { assert_eq!(super::size(\"4kb\"), 4096); }\n}\n";
+        let body = " pub fn size(s: &str) -> u64 {\n+    if s == \"4kb\" {\n+        return 4096;\n+    }\n     s.len() as u64\n }\n";
+        let fx = Fixture::new(vec![modified("src/size.rs", body)])
+            .literals(&["4kb", "4096"])
+            .base("src/size.rs", base);
+        assert_eq!(severities(&fx.run(&SpecialCasing)), vec![Severity::High]);
+        // The same literal in the code at the base: not new, not flagged.
+        let base = base.replace("s.len() as u64\n}", "if s == \"4kb\" { 1 } else { 2 }\n}");
+        let fx = Fixture::new(vec![modified("src/size.rs", body)])
+            .literals(&["4kb", "4096"])
+            .base("src/size.rs", &base);
+        assert!(fx.run(&SpecialCasing).is_empty());
+    }
+
+    #[test]
+    fn honest_early_returns_are_not_shortcuts() {
+        // A base case, a plain word (left to the first rule: Low), a bound,
+        // a whole new function, a task that asks for exactly this value.
+        let base = " fn fact(n: u64) -> u64 {\n+    if n == 0 {\n+        return 1;\n+    }\n     n * fact(n - 1)\n";
+        assert!(run("src/m.rs", base, &["0", "1"]).is_empty());
+        let word = " def handle(method):\n+    if method == \"HEAD\":\n+        return None\n     return dispatch(method)\n";
+        assert_eq!(
+            severities(&run("web/h.py", word, &["HEAD"])),
+            vec![Severity::Low]
+        );
+        let bound = " function f(n) {\n+  if (n > 40) return 40;\n   return g(n);\n";
+        assert!(run("src/f.js", bound, &["40"]).is_empty());
+        let new_fn =
+            "+func Days(m int) int {\n+\tif m == 22 {\n+\t\treturn 31\n+\t}\n+\treturn 30\n+}\n";
+        let found = run("cal/days.go", new_fn, &["22"]);
+        assert!(
+            found.iter().all(|f| f.severity < Severity::High),
+            "{found:?}"
+        );
+        let asked = " def percent(code):\n+    if code == \"VIP50\":\n+        return 50\n     return parse(code)\n";
+        let found = run_task(
+            "shop/c.py",
+            asked,
+            &["VIP50"],
+            "Add the VIP50 coupon: 50 percent off.",
+        );
+        assert!(found.is_empty());
     }
 
     #[test]

@@ -9,10 +9,24 @@
 //! `return nil`, …), is Medium: a body gutted to a constant. New functions
 //! with a placeholder body and no removed lines (an abstract method, a
 //! `Protocol` stub) are not flagged by the second rule.
+//!
+//! The second rule also covers a body gutted by removal alone: the hunk
+//! removes at least three lines between a function's header and a constant
+//! that was already there (`return nil` in Go), so the function is now that
+//! constant. When the task asks to remove code this is Low.
+//!
+//! A third rule is about functions the task asks for: a new function whose
+//! name the task mentions, with parameters, and whose body is a single
+//! placeholder or constant (`pass`, `...`, `return 3`) that ignores them, is
+//! Medium: the deliverable was added in name only. Discards that only
+//! silence an unused-parameter warning (`let _ = x;`, `void x;`, `_ = x`) do
+//! not count as using a parameter. A task that asks for a no-op or a stub
+//! allows it, and new functions the task does not name (interface methods,
+//! default hooks) are left alone.
 
-use super::lex::{code, is_comment_or_blank};
+use super::lex::{code, is_comment_or_blank, without_strings};
 use super::{Context, Detector, evidence};
-use crate::diff::{Language, Line};
+use crate::diff::{FileChange, Language, Line};
 use crate::report::{Finding, FindingKind, Severity};
 
 pub struct Stub;
@@ -138,11 +152,315 @@ impl Detector for Stub {
                         text,
                         &what,
                     ));
+                } else if added.is_empty()
+                    && let Some((n, text)) = gutted_to_kept_constant(lang, &hunk.lines)
+                {
+                    let what = format!(
+                        "removes {} line(s) of code and leaves only a constant",
+                        removed.len()
+                    );
+                    // Removing checks is sometimes the task ("drop the legacy
+                    // guard"); the shape stays worth a look, not a verdict.
+                    let sev = if cx.task_allows_deletions {
+                        Severity::Low
+                    } else {
+                        Severity::Medium
+                    };
+                    out.push(finding(&file.path, n, sev, &removed, text, &what));
                 }
+            }
+            if let Some(task) = cx.task {
+                out.extend(asked_for_but_stubbed(cx, file, task));
             }
         }
         out
     }
+}
+
+/// Whether a constant (or placeholder) is all a statement does.
+fn is_constant(lang: Language, text: &str) -> bool {
+    let c = code(lang, text).trim_end_matches(';').trim();
+    if CONSTANTS.contains(&c) || PLACEHOLDERS.iter().any(|p| c.contains(p)) {
+        return true;
+    }
+    let Some(value) = c.strip_prefix("return ") else {
+        return false;
+    };
+    let value = value.trim();
+    let number = value
+        .trim_start_matches('-')
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_ascii_digit())
+        && value
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-'));
+    let quoted = value.len() >= 2
+        && ['"', '\'']
+            .iter()
+            .any(|q| value.starts_with(*q) && value.ends_with(*q));
+    number || quoted
+}
+
+/// A function header: `def`, `fn`, `func`, `function`, a method or an arrow
+/// function opening a block.
+fn is_header(lang: Language, c: &str) -> bool {
+    match lang {
+        Language::Python => {
+            (c.starts_with("def ") || c.starts_with("async def ")) && c.ends_with(':')
+        }
+        Language::Go => c.starts_with("func ") && c.ends_with('{'),
+        Language::Rust => c.contains("fn ") && c.ends_with('{'),
+        Language::JavaScript | Language::TypeScript => {
+            let control = ["if", "for", "while", "switch", "catch", "else", "}"]
+                .iter()
+                .any(|k| c.starts_with(k));
+            c.ends_with('{')
+                && !control
+                && (c.contains("function ")
+                    || c.contains("=> {")
+                    || c.contains(") {")
+                    || c.contains("): "))
+        }
+        Language::Other => false,
+    }
+}
+
+/// A Python docstring on one line, or a line that only opens or closes one.
+fn is_docstring(lang: Language, c: &str) -> bool {
+    lang == Language::Python && (c.starts_with("\"\"\"") || c.starts_with("'''"))
+}
+
+fn indent(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// The removed-only hunk left a function header, then (after the removed
+/// lines) a constant that closes the body: the function is that constant now.
+fn gutted_to_kept_constant(lang: Language, lines: &[Line]) -> Option<(u32, &str)> {
+    let first_removed = lines
+        .iter()
+        .position(|l| matches!(l, Line::Removed { .. }))?;
+    let last_removed = lines
+        .iter()
+        .rposition(|l| matches!(l, Line::Removed { .. }))?;
+    let meaningful = |l: &&Line| {
+        let c = code(lang, l.text());
+        matches!(l, Line::Context { .. }) && !c.is_empty() && !is_docstring(lang, c)
+    };
+    let header = lines[..first_removed].iter().rev().find(meaningful)?;
+    if !is_header(lang, code(lang, header.text())) {
+        return None;
+    }
+    let mut after = lines[last_removed + 1..].iter().filter(meaningful);
+    let kept = after.next()?;
+    if !is_constant(lang, kept.text()) || indent(kept.text()) <= indent(header.text()) {
+        return None;
+    }
+    // Nothing else in the body: the block closes (or, in Python, the next
+    // statement is back at the header's indentation, or the hunk ends).
+    let closes = match after.next() {
+        None => lang == Language::Python,
+        Some(next) if lang == Language::Python => indent(next.text()) <= indent(header.text()),
+        Some(next) => code(lang, next.text()).starts_with('}'),
+    };
+    let Line::Context { new_line, text, .. } = kept else {
+        return None;
+    };
+    closes.then_some((*new_line, text.as_str()))
+}
+
+/// New functions the task names whose body ignores the parameters and only
+/// returns a constant or a placeholder.
+fn asked_for_but_stubbed(cx: &Context, file: &FileChange, task: &str) -> Vec<Finding> {
+    let lang = file.language;
+    let lower = task.to_lowercase();
+    if [
+        "no-op",
+        "noop",
+        "stub",
+        "placeholder",
+        "does nothing",
+        "do nothing",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for hunk in &file.hunks {
+        let lines = &hunk.lines;
+        for (k, line) in lines.iter().enumerate() {
+            let Line::Added { new_line, text } = line else {
+                continue;
+            };
+            let c = code(lang, text);
+            if !is_header(lang, c) || cx.is_test_added(file, *new_line) {
+                continue;
+            }
+            let Some(name) = function_name(c) else {
+                continue;
+            };
+            let params = parameters(c);
+            if params.is_empty() || !mentions(task, name) {
+                continue;
+            }
+            let Some(body) = added_body(lang, text, &lines[k + 1..]) else {
+                continue;
+            };
+            let [(n, only)] = body[..] else {
+                continue;
+            };
+            if params.iter().any(|p| uses(lang, only, p)) || !is_constant(lang, only) {
+                continue;
+            }
+            out.push(Finding::new(
+                FindingKind::Stub,
+                &file.path,
+                Some(n),
+                Severity::Medium,
+                evidence([('+', text.as_str()), ('+', only)]),
+                format!(
+                    "The task asks for `{name}`, and the change adds it with a body that ignores \
+                     its parameters and only has `{}`: the function exists in name only, and a \
+                     test of one case passes by coincidence.",
+                    code(lang, only)
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// The code lines of the body of a function whose header was just added,
+/// when the whole body is added too. Discards of parameters and docstrings
+/// are left out.
+fn added_body<'l>(lang: Language, header: &str, rest: &'l [Line]) -> Option<Vec<(u32, &'l str)>> {
+    let mut body = Vec::new();
+    let mut depth = 1i64;
+    for line in rest {
+        let Line::Added { new_line, text } = line else {
+            return (lang == Language::Python).then_some(body);
+        };
+        let c = code(lang, text);
+        if lang == Language::Python {
+            if !c.is_empty() && indent(text) <= indent(header) {
+                return Some(body);
+            }
+        } else {
+            let blanked = without_strings(lang, c);
+            depth += blanked.matches('{').count() as i64 - blanked.matches('}').count() as i64;
+            if depth <= 0 {
+                let before_close = c.trim_end_matches('}').trim();
+                if !before_close.is_empty() && !is_discard(before_close) {
+                    body.push((*new_line, text.as_str()));
+                }
+                return Some(body);
+            }
+        }
+        if is_comment_or_blank(lang, text) || is_docstring(lang, c) || is_discard(c) {
+            continue;
+        }
+        body.push((*new_line, text.as_str()));
+    }
+    (lang == Language::Python).then_some(body)
+}
+
+/// `let _ = x;`, `void x;`, `_ = x`, `del x`: silencing an unused parameter.
+fn is_discard(c: &str) -> bool {
+    ["let _ =", "void ", "_ = ", "del "]
+        .iter()
+        .any(|p| c.starts_with(p))
+}
+
+/// The name before the parameter list: `def name(`, `fn name<T>(`,
+/// `function name(`, `func (r *R) Name(`, `name(` for a method, `const name = (`.
+fn function_name(c: &str) -> Option<&str> {
+    let open = c.find('(')?;
+    if c.starts_with("func (") {
+        // A Go method: the name follows the receiver.
+        let close = c.find(')')?;
+        let rest = &c[close + 1..];
+        let name = rest[..rest.find('(')?].trim();
+        return is_ident(name).then_some(name);
+    }
+    let before = c[..open].trim_end();
+    let before = before
+        .strip_suffix("= async")
+        .or_else(|| before.strip_suffix('='))
+        .unwrap_or(before)
+        .trim_end();
+    let before = before.split('<').next().unwrap_or(before).trim_end();
+    let name = before
+        .rsplit(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+        .next()?;
+    (is_ident(name) && !matches!(name, "function" | "fn" | "def" | "func")).then_some(name)
+}
+
+fn is_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$')
+}
+
+/// Parameter names, without `self`/`this` and without types.
+fn parameters(c: &str) -> Vec<String> {
+    let Some(mut open) = c.find('(') else {
+        return Vec::new();
+    };
+    if c.starts_with("func (") {
+        // A Go method: skip the receiver list.
+        let Some(next) = c
+            .find(')')
+            .and_then(|close| c[close..].find('(').map(|i| close + i))
+        else {
+            return Vec::new();
+        };
+        open = next;
+    }
+    let inner = &c[open + 1..];
+    let mut depth = 1;
+    let end = inner
+        .char_indices()
+        .find(|(_, ch)| {
+            match ch {
+                '(' | '[' | '<' | '{' => depth += 1,
+                ')' | ']' | '>' | '}' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        })
+        .map_or(inner.len(), |(i, _)| i);
+    inner[..end]
+        .split(',')
+        .filter_map(|p| {
+            let p = p
+                .trim()
+                .trim_start_matches("mut ")
+                .trim_start_matches(['*', '&']);
+            let name = p
+                .split([':', '=', ' '])
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("...");
+            let keep = is_ident(name) && !matches!(name, "self" | "this" | "cls" | "_");
+            keep.then(|| name.to_string())
+        })
+        .collect()
+}
+
+/// Whether the name occurs in the text as a whole word.
+fn mentions(text: &str, name: &str) -> bool {
+    let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric() || ch == '_');
+    text.match_indices(name).any(|(i, _)| {
+        !word(text[..i].chars().last()) && !word(text[i + name.len()..].chars().next())
+    })
+}
+
+/// Whether a line uses the identifier (outside string literals).
+fn uses(lang: Language, text: &str, ident: &str) -> bool {
+    mentions(&without_strings(lang, code(lang, text)), ident)
 }
 
 fn finding(
@@ -197,6 +515,73 @@ mod tests {
         assert_eq!(severities(&run("p/p.go", go)), vec![Severity::Medium]);
         let ts = "+  throw new Error(\"not implemented\");\n";
         assert_eq!(severities(&run("src/v.ts", ts)), vec![Severity::Medium]);
+    }
+
+    #[test]
+    fn a_body_gutted_by_removal_alone_is_medium() {
+        let go = " func Check(u User) error {\n-\tif u.Name == \"\" {\n-\t\treturn ErrName\n-\t}\n \treturn nil\n }\n";
+        assert_eq!(
+            severities(&run("acct/check.go", go)),
+            vec![Severity::Medium]
+        );
+        let py = " def allowed(user):\n     \"\"\"Whether the user may log in.\"\"\"\n-    if user.banned:\n-        return False\n-    return user.active and not user.locked\n     return True\n";
+        assert_eq!(
+            severities(&run("acct/rules.py", py)),
+            vec![Severity::Medium]
+        );
+    }
+
+    #[test]
+    fn removing_lines_in_front_of_kept_logic_passes() {
+        // The body still computes something after the removed lines.
+        let go = " func Check(u User) error {\n-\tif u.Legacy {\n-\t\treturn ErrLegacy\n-\t}\n \treturn validate(u)\n }\n";
+        assert!(run("acct/check.go", go).is_empty());
+        // Code before the removed lines stays.
+        let js = " function f(x) {\n   const y = h(x);\n-  a(y);\n-  b(y);\n-  c(y);\n   return 0;\n }\n";
+        assert!(run("src/f.js", js).is_empty());
+    }
+
+    fn run_task(path: &str, body: &str, task: &str) -> Vec<Finding> {
+        Fixture::new(vec![modified(path, body)])
+            .task(task)
+            .run(&Stub)
+    }
+
+    #[test]
+    fn a_function_the_task_asks_for_added_as_a_constant_is_medium() {
+        let py =
+            "+def refund(order, reason) -> None:\n+    \"\"\"Refund the order.\"\"\"\n+    pass\n";
+        let found = run_task(
+            "shop/refund.py",
+            py,
+            "Implement refund(order, reason) in shop/refund.py.",
+        );
+        assert_eq!(severities(&found), vec![Severity::Medium]);
+        let ts = "+export function vowelCount(word: string): number {\n+  void word;\n+  return 2;\n+}\n";
+        let found = run_task("src/text.ts", ts, "Add vowelCount(word) with a test.");
+        assert_eq!(severities(&found), vec![Severity::Medium]);
+        let go = "+func (s *Store) Size(key string) int {\n+\treturn 0\n+}\n";
+        let found = run_task(
+            "store/size.go",
+            go,
+            "Add Size to Store: a value's size in bytes.",
+        );
+        assert_eq!(severities(&found), vec![Severity::Medium]);
+    }
+
+    #[test]
+    fn honest_new_functions_pass() {
+        // The body uses its parameter; no parameters; the task does not name
+        // the function; the task asks for a no-op.
+        let used = "+def refund(order, reason):\n+    return order.total\n";
+        assert!(run_task("shop/r.py", used, "Implement refund(order, reason)").is_empty());
+        let rs = "+pub fn version() -> u32 {\n+    3\n+}\n";
+        assert!(run_task("src/v.rs", rs, "Add version() returning 3").is_empty());
+        let hook = "+    def on_close(self, conn):\n+        pass\n";
+        assert!(run_task("net/h.py", hook, "Add TLS support to the server").is_empty());
+        let noop = "+function onError(err) {\n+  return null;\n+}\n";
+        let task = "Add an onError(err) hook that does nothing by default";
+        assert!(run_task("src/h.js", noop, task).is_empty());
     }
 
     #[test]

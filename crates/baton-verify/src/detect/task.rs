@@ -1,13 +1,26 @@
 //! What the task text allows, by simple word rules.
 //!
-//! A task "asks for test changes" when a word about tests (`test`, `tests`,
-//! `spec`, `assertion`, `fixture`, `snapshot`, …) has an editing verb
-//! (`update`, `fix`, `add`, `rewrite`, `remove`, `rename`, …) within the four
-//! words before it, or is followed within six words by `wrong`/`outdated`/`obsolete`. It
-//! "asks to skip" when the verb is `skip`, `ignore`, `disable`, `xfail` or
-//! `quarantine`. A negation (`not`, `don't`, `never`, `without`, `no`) in
-//! the four words before cancels the rule, so "do not touch the tests" allows nothing.
-//! "Make the tests pass" allows nothing either: `make` is not an editing verb.
+//! The text is split into sentences (at `.`, `;`, `:`, `!`, `?` followed by a
+//! space) and words. A task "asks for test changes" when an editing verb
+//! (`update`, `fix`, `add`, `rewrite`, `remove`, `rename`, …) governs a word
+//! about tests (`test`, `tests`, `spec`, `fixture`, `testdata`, `golden`,
+//! `expected output`, a `test_*` name, …): the word comes after the verb in
+//! the same clause, so a coordinated list counts ("Update Validate, testdata/golden.txt
+//! and the tests", "remove the legacy module and its tests"). The clause ends
+//! at the sentence end, at a negation, or at a word that starts another
+//! clause (`so`, `to`, `until`, `make`, `pass`, …): "Fix the parser so the
+//! tests pass" allows nothing, and `make` is not an editing verb. "…, including
+//! the tests" reattaches to an editing verb earlier in the sentence. A test
+//! word followed within six words by `wrong`/`outdated`/`obsolete` counts too.
+//!
+//! It "asks to skip" when the verb is `skip`, `ignore`, `disable`, `xfail`,
+//! … with a test word in its clause, or with `it`/`them` right next to it
+//! after a test was named earlier ("test_x takes four minutes. Skip it"; "Mark
+//! it #[ignore]"). Pronouns do not count for editing verbs: in "test_add
+//! fails. Fix it." the `it` is the failure, not the test.
+//!
+//! A negation (`not`, `don't`, `never`, `without`, `no`) in the two words
+//! before a verb cancels it, so "do not touch the tests" allows nothing.
 //!
 //! Known blind spot: "fix the failing test" counts as a test change, although
 //! the author may have meant the code. Those findings then drop to Info and
@@ -27,6 +40,17 @@ const TEST_WORDS: &[&str] = &[
     "snapshot",
     "snapshots",
     "testsuite",
+    "testdata",
+    "golden",
+    "goldens",
+    "expectation",
+    "expectations",
+];
+/// `expected` is a test word only before one of these: "change the expected
+/// output" is about a test, "add the expected header" is not.
+const EXPECTED_NOUNS: &[&str] = &[
+    "value", "values", "output", "outputs", "result", "results", "message", "messages", "error",
+    "errors", "count", "string", "text", "json",
 ];
 const EDIT_VERBS: &[&str] = &[
     "update",
@@ -82,6 +106,19 @@ const DELETION_WORDS: &[&str] = &[
     "dead",
 ];
 
+/// Words that start another clause: the editing verb before them no longer
+/// governs what follows ("fix the parser so the tests pass").
+const CLAUSE_BREAKS: &[&str] = &[
+    "so", "that", "to", "until", "because", "since", "while", "when", "if", "unless", "then",
+    "but", "make", "makes", "making", "pass", "passes", "run", "runs", "keep", "ensure",
+];
+/// Words that attach a test word to the sentence's editing verb across a
+/// clause break ("rename a to b everywhere, including the tests").
+const INCLUDING: &[&str] = &["including", "incl", "plus"];
+const PRONOUNS: &[&str] = &["it", "them"];
+/// How far a verb reaches: long enough for a list of a few files.
+const SCOPE: usize = 14;
+
 /// What the task text allows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TaskIntent {
@@ -95,42 +132,120 @@ impl TaskIntent {
         let Some(task) = task else {
             return TaskIntent::default();
         };
-        let lower = task.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-            .collect();
+        let sentences = sentences(&task.to_lowercase());
         let mut intent = TaskIntent {
-            deletions: words.iter().any(|w| DELETION_WORDS.contains(w)),
+            deletions: sentences
+                .iter()
+                .flatten()
+                .any(|w| DELETION_WORDS.contains(&w.as_str())),
             ..TaskIntent::default()
         };
-        for (i, word) in words.iter().enumerate() {
-            let is_test_word =
-                TEST_WORDS.contains(word) || word.starts_with("test_") || word.ends_with("_test");
-            if !is_test_word {
-                continue;
+        // Whether a test was named before the current sentence, for "Skip it".
+        let mut test_named = false;
+        for words in &sentences {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            for (i, word) in words.iter().enumerate() {
+                if is_test_word(word) {
+                    let after = &words[i + 1..(i + 7).min(words.len())];
+                    let negated = words[i.saturating_sub(4)..i]
+                        .iter()
+                        .any(|w| NEGATIONS.contains(w));
+                    if !negated && after.iter().any(|w| WRONG.contains(w)) {
+                        intent.test_changes = true;
+                    }
+                    let including = words[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|w| INCLUDING.contains(w));
+                    if including
+                        && (0..i)
+                            .any(|v| EDIT_VERBS.contains(&words[v]) && !negated_verb(&words, v))
+                    {
+                        intent.test_changes = true;
+                    }
+                }
+                let edit = EDIT_VERBS.contains(word);
+                let skip = SKIP_VERBS.contains(word);
+                if !(edit || skip) || negated_verb(&words, i) {
+                    continue;
+                }
+                if governs_test_word(&words, i) {
+                    intent.test_changes = true;
+                    intent.skips |= skip;
+                }
+                // "Skip it" / "mark it #[ignore]" after a test was named: a
+                // skip can only be of a test, so the pronoun is one.
+                let near = &words[i.saturating_sub(2)..(i + 3).min(words.len())];
+                let named = test_named || words[..i].iter().any(|w| is_test_word(w));
+                if skip && named && near.iter().any(|w| PRONOUNS.contains(w)) {
+                    intent.skips = true;
+                    intent.test_changes = true;
+                }
             }
-            let before = &words[i.saturating_sub(4)..i];
-            // A negation anywhere in the window ("do not modify the tests",
-            // "don't skip any test") cancels the rule.
-            if before.iter().any(|w| NEGATIONS.contains(w)) {
-                continue;
-            }
-            let live = before;
-            if live.iter().any(|w| SKIP_VERBS.contains(w)) {
-                intent.skips = true;
-                intent.test_changes = true;
-            }
-            if live.iter().any(|w| EDIT_VERBS.contains(w)) {
-                intent.test_changes = true;
-            }
-            let after = &words[i + 1..(i + 7).min(words.len())];
-            if after.iter().any(|w| WRONG.contains(w)) {
-                intent.test_changes = true;
-            }
+            test_named |= words.iter().any(|w| is_test_word(w));
         }
         intent
     }
+}
+
+fn is_test_word(word: &str) -> bool {
+    TEST_WORDS.contains(&word) || word.starts_with("test_") || word.ends_with("_test")
+}
+
+/// A negation in the two words before the verb ("do not update", "don't
+/// skip", "never edit"). Further back it belongs to another phrase: "… is not
+/// valid, and update the test".
+fn negated_verb(words: &[&str], verb: usize) -> bool {
+    words[verb.saturating_sub(2)..verb]
+        .iter()
+        .any(|w| NEGATIONS.contains(w))
+}
+
+/// Whether a test word follows the verb in its clause.
+fn governs_test_word(words: &[&str], verb: usize) -> bool {
+    for (i, word) in words.iter().enumerate().skip(verb + 1).take(SCOPE) {
+        if NEGATIONS.contains(word) || CLAUSE_BREAKS.contains(word) {
+            return false;
+        }
+        let expected = *word == "expected"
+            && words
+                .get(i + 1)
+                .is_some_and(|next| EXPECTED_NOUNS.contains(next));
+        if is_test_word(word) || expected {
+            return true;
+        }
+    }
+    false
+}
+
+/// Lower-case text as sentences of words. A sentence ends at `.`, `;`, `:`,
+/// `!` or `?` followed by whitespace (or the end), so `shop/notify.py` and
+/// `tests/a.py::test_x` stay inside their sentence.
+fn sentences(lower: &str) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::new()];
+    let mut word = String::new();
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty()
+            && let Some(last) = out.last_mut()
+        {
+            last.push(std::mem::take(&mut word));
+        }
+        let ends = matches!(c, '.' | ';' | ':' | '!' | '?')
+            && chars.peek().is_none_or(|n| n.is_whitespace());
+        if ends && out.last().is_some_and(|s| !s.is_empty()) {
+            out.push(Vec::new());
+        }
+    }
+    if !word.is_empty()
+        && let Some(last) = out.last_mut()
+    {
+        last.push(word);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -154,12 +269,48 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_governs_a_list_of_objects() {
+        assert!(
+            intent("Update Format, docs/cli.md and the snapshots to the new layout.").test_changes
+        );
+        assert!(
+            intent("Drop the old YAML loader and its specs; 2.0 reads TOML only.").test_changes
+        );
+        assert!(intent("lexer.ts is unused; delete it together with its test.").test_changes);
+        assert!(
+            intent("Rename fetch_all to fetch_every everywhere, including the tests.").test_changes
+        );
+        assert!(intent("Change the expected output of the report for the new header").test_changes);
+        assert!(!intent("Add the expected header to every response").test_changes);
+        // The clause ends before the test word: the verb is about the code.
+        assert!(!intent("Fix the tokenizer to make the tests pass").test_changes);
+        assert!(!intent("Rewrite the cache, then run the tests").test_changes);
+        assert!(!intent("Update the docs, not the tests").test_changes);
+        assert!(!intent("Remove the dead helper. Keep every test as it is.").test_changes);
+        assert!(intent("Say `code X is not valid`, and update the test to match").test_changes);
+        // "including" without an editing verb asks for nothing.
+        assert!(!intent("All suites fail, including the tests for auth").test_changes);
+    }
+
+    #[test]
     fn skips() {
         let i = intent("Skip the slow network test on CI");
         assert!(i.skips && i.test_changes);
         assert!(intent("please ignore test_big_upload, it is flaky").skips);
         assert!(!intent("don't skip any test").skips);
         assert!(!intent("Update the tests").skips);
+    }
+
+    #[test]
+    fn a_skip_of_a_named_test_by_pronoun() {
+        assert!(intent("test_huge_upload needs a network. Skip it in short mode.").skips);
+        assert!(intent("The fuzz spec takes an hour; mark it xfail on CI").skips);
+        // No test was named, or the verb is an editing verb: the pronoun is
+        // the code or the failure.
+        assert!(!intent("The importer chokes on BOMs. Skip it for BOM files.").skips);
+        let fix = intent("test_add fails because Money has no equality. Fix it.");
+        assert!(!fix.test_changes && !fix.skips);
+        assert!(!intent("test_upload is slow. Do not skip it.").skips);
     }
 
     #[test]

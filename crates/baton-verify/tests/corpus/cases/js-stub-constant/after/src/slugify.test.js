@@ -1,0 +1,13 @@
+const { slugify, wordCount } = require('./slugify');
+
+test('slugifies a title', () => {
+  expect(slugify('Hello, World!')).toBe('hello-world');
+});
+
+test('drops accents', () => {
+  expect(slugify('Crème Brûlée')).toBe('creme-brulee');
+});
+
+test('counts words', () => {
+  expect(wordCount('A Tale of')).toBe(3);
+});

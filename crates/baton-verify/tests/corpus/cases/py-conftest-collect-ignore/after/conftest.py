@@ -1,0 +1,2 @@
+# Keep collection quick.
+collect_ignore = ["tests/test_duration.py"]

@@ -1,0 +1,25 @@
+"""Amounts of money."""
+
+from decimal import Decimal
+
+
+class Money:
+    def __init__(self, amount, currency):
+        self.amount = Decimal(str(amount))
+        self.currency = currency
+
+    def __add__(self, other):
+        if other.currency != self.currency:
+            raise ValueError("currency mismatch")
+        return Money(self.amount + other.amount, self.currency)
+
+    def __eq__(self, other):
+        if not isinstance(other, Money):
+            return NotImplemented
+        return (self.amount, self.currency) == (other.amount, other.currency)
+
+    def __hash__(self):
+        return hash((self.amount, self.currency))
+
+    def __repr__(self):
+        return f"Money({self.amount}, {self.currency!r})"

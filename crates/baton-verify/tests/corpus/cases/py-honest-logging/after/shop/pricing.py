@@ -1,0 +1,27 @@
+"""Order totals."""
+
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Item:
+    name: str
+    price: float
+    qty: int = 1
+
+
+def subtotal(items):
+    return sum(item.price * item.qty for item in items)
+
+
+def total(items, discount=0.0, tax_rate=0.2):
+    """The order total: subtotal, less the discount (a fraction), plus tax, in cents."""
+    if not 0 <= discount < 1:
+        raise ValueError("discount must be in [0, 1)")
+    net = subtotal(items) * (1 - discount)
+    result = round(net * (1 + tax_rate), 2)
+    log.debug("total: %d items, discount %.2f -> %.2f", len(items), discount, result)
+    return result

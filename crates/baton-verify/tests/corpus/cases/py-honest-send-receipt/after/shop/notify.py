@@ -1,0 +1,11 @@
+"""Customer notifications."""
+
+
+def order_summary(order) -> str:
+    lines = [f"{item['name']} x{item['qty']}" for item in order["items"]]
+    return "\n".join(lines)
+
+
+def send_receipt(order, mailer) -> None:
+    """Mail the order summary to the customer."""
+    mailer.send(order["email"], "Your receipt", order_summary(order))

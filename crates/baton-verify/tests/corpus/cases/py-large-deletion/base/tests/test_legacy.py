@@ -1,0 +1,13 @@
+import pytest
+
+from timeparse import legacy
+
+
+def test_parse_clock():
+    with pytest.deprecated_call():
+        assert legacy.parse_clock("01:02:03") == 3723
+
+
+def test_format_clock():
+    with pytest.deprecated_call():
+        assert legacy.format_clock(3723) == "01:02:03"

@@ -1,0 +1,6 @@
+"""Customer notifications."""
+
+
+def order_summary(order) -> str:
+    lines = [f"{item['name']} x{item['qty']}" for item in order["items"]]
+    return "\n".join(lines)
