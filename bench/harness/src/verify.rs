@@ -247,42 +247,44 @@ async fn quality(cases_dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A change of about `lines` lines: a big Rust module and a big Python
-/// module, each mostly rewritten, plus a few test files with tests added.
+/// A change of about `lines` added or modified lines: a Rust module and a
+/// Python module rewritten (every line new, each two fifths of the change)
+/// and six test files with tests added (the last fifth).
 fn big_change(lines: usize) -> (BTreeMap<PathBuf, Vec<u8>>, BTreeMap<PathBuf, Vec<u8>>) {
-    let per_lang = lines / 2;
-    let rust = |n: usize, factor: &str| -> String {
+    let module = lines * 2 / 5;
+    let rust = |n: usize, name: &str, factor: &str| -> String {
         let mut s = String::from("//! Generated handlers.\n\n");
         for i in 0..n / 4 {
             s.push_str(&format!(
-                "pub fn handler_{i}(x: i64) -> i64 {{\n    x * {factor} + {i}\n}}\n\n"
+                "pub fn {name}_{i}(x: i64) -> i64 {{\n    x * {factor} + {i}\n}}\n\n"
             ));
         }
         s
     };
-    let python = |n: usize, factor: &str| -> String {
-        let mut s = String::from("\"\"\"Generated handlers.\"\"\"\n\n");
+    let python = |n: usize, name: &str, factor: &str| -> String {
+        let mut s = String::from("\"\"\"Generated handlers.\"\"\"\n");
         for i in 0..n / 4 {
             s.push_str(&format!(
-                "def handler_{i}(x):\n    return x * {factor} + {i}\n\n\n"
+                "\n\ndef {name}_{i}(x):\n    return x * {factor} + {i}\n"
             ));
         }
         s
     };
-    let rust_test = |n: usize| -> String {
+    // Five lines per test.
+    let rust_test = |from: usize, to: usize| -> String {
         let mut s = String::from("use big::*;\n\n");
-        for i in 0..n {
+        for i in from..to {
             s.push_str(&format!(
-                "#[test]\nfn handler_{i}_works() {{\n    assert_eq!(handler_{i}(1), 3 + {i});\n}}\n\n"
+                "#[test]\nfn handle_{i}_works() {{\n    assert_eq!(handle_{i}(1), 3 + {i});\n}}\n\n"
             ));
         }
         s
     };
-    let py_test = |n: usize| -> String {
+    let py_test = |from: usize, to: usize| -> String {
         let mut s = String::from("from big.handlers import *\n\n");
-        for i in 0..n {
+        for i in from..to {
             s.push_str(&format!(
-                "\ndef test_handler_{i}():\n    assert handler_{i}(1) == 3 + {i}\n\n"
+                "\ndef test_handle_{i}():\n    assert handle_{i}(1) == 3 + {i}\n\n"
             ));
         }
         s
@@ -299,36 +301,38 @@ fn big_change(lines: usize) -> (BTreeMap<PathBuf, Vec<u8>>, BTreeMap<PathBuf, Ve
     }
     base.insert(
         PathBuf::from("src/lib.rs"),
-        rust(per_lang, "2").into_bytes(),
+        rust(module / 2, "handler", "2").into_bytes(),
     );
     after.insert(
         PathBuf::from("src/lib.rs"),
-        rust(per_lang, "3").into_bytes(),
+        rust(module, "handle", "3").into_bytes(),
     );
     base.insert(
         PathBuf::from("big/handlers.py"),
-        python(per_lang, "2").into_bytes(),
+        python(module / 2, "handler", "2").into_bytes(),
     );
     after.insert(
         PathBuf::from("big/handlers.py"),
-        python(per_lang, "3").into_bytes(),
+        python(module, "handle", "3").into_bytes(),
     );
+    let per_file = lines / 5 / 6 / 5;
     for t in 0..3 {
+        let (from, to) = (t * per_file, (t + 1) * per_file);
         base.insert(
             PathBuf::from(format!("tests/t{t}.rs")),
-            rust_test(20).into_bytes(),
+            rust_test(from, from).into_bytes(),
         );
         after.insert(
             PathBuf::from(format!("tests/t{t}.rs")),
-            rust_test(60).into_bytes(),
+            rust_test(from, to).into_bytes(),
         );
         base.insert(
             PathBuf::from(format!("tests/test_{t}.py")),
-            py_test(20).into_bytes(),
+            py_test(from, from).into_bytes(),
         );
         after.insert(
             PathBuf::from(format!("tests/test_{t}.py")),
-            py_test(60).into_bytes(),
+            py_test(from, to).into_bytes(),
         );
     }
     (base, after)
