@@ -85,10 +85,10 @@ fn the_svg_has_every_part_of_the_diagram() {
 
 #[tokio::test]
 async fn a_labeller_is_evaluated_on_the_hhh_comparisons() {
-    let Some(data____hhhevaluations) = cai_data("438HHHEvaluations.jsonl") else {
+    let Some(hhh_evaluations) = cai_data("438HHHEvaluations.jsonl") else {
         return;
     };
-    let items = paper::load_hhh(&data____hhhevaluations).unwrap();
+    let items = paper::load_hhh(&hhh_evaluations).unwrap();
     let items = &items[..20];
     // A labeller that always answers (B), one sample per comparison.
     let labeller = Recorder::new(replies(&[" (B)"; 20]));

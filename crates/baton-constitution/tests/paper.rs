@@ -125,10 +125,10 @@ fn rl_fewshot_examples_parse() {
 
 #[test]
 fn the_438_hhh_comparisons_load() {
-    let Some(data____hhhevaluations) = cai_data("438HHHEvaluations.jsonl") else {
+    let Some(hhh_evaluations) = cai_data("438HHHEvaluations.jsonl") else {
         return;
     };
-    let items = paper::load_hhh(&data____hhhevaluations).unwrap();
+    let items = paper::load_hhh(&hhh_evaluations).unwrap();
     assert_eq!(items.len(), 438);
     let a = items.iter().filter(|i| i.correct == Choice::A).count();
     assert_eq!((a, items.len() - a), (228, 210));
