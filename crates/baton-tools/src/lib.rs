@@ -14,7 +14,7 @@ mod search;
 mod shell;
 
 pub use registry::{ProgressSink, Tool, ToolContext, ToolRegistry, Toolbox, parse_input};
-pub use shell::ShellOptions;
+pub use shell::{GroupGuard, ShellOptions};
 pub use workspace::{PathError, Workspace};
 
 use std::sync::Arc;

@@ -192,22 +192,26 @@ fn spawn_with(program: &str, command: &str, cwd: &Path) -> io::Result<Running> {
     Ok(Running {
         child,
         output,
-        group: GroupGuard {
-            pgid: pid,
-            armed: true,
-        },
+        group: GroupGuard::new(pid),
     })
 }
 
-/// Kills the process group when dropped, so even if the call's future is
-/// dropped mid-run nothing it started survives.
-struct GroupGuard {
+/// Kills a child's process group (the child was spawned with
+/// `process_group(0)`, so its pid is the group id) when dropped, so even if
+/// the caller's future is dropped mid-run nothing the child started survives.
+#[derive(Debug)]
+pub struct GroupGuard {
     pgid: u32,
     armed: bool,
 }
 
 impl GroupGuard {
-    fn kill(&mut self) {
+    pub fn new(pgid: u32) -> Self {
+        Self { pgid, armed: true }
+    }
+
+    /// SIGKILLs the whole group now (once).
+    pub fn kill(&mut self) {
         if self.armed {
             kill_group(self.pgid);
             self.armed = false;

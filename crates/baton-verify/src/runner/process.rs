@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+use baton_tools::GroupGuard;
 use tokio::io::AsyncReadExt;
 use tokio::io::AsyncWriteExt;
 use tokio::net::unix::pipe;
@@ -195,10 +196,7 @@ pub(crate) async fn execute(
     let pid = child
         .id()
         .ok_or_else(|| io::Error::other("bash exited before it could be tracked"))?;
-    let mut group = GroupGuard {
-        pgid: pid,
-        armed: true,
-    };
+    let mut group = GroupGuard::new(pid);
     let mut capture = Capture::new(options, pid);
     let mut lines = Lines::default();
     let mut chunk = vec![0u8; CHUNK];
@@ -270,44 +268,6 @@ async fn drain(
             Err(_elapsed) => return Ok(true),
         }
     }
-}
-
-/// Kills the process group when dropped, so even if the run's future is
-/// dropped mid-run nothing it started survives.
-struct GroupGuard {
-    pgid: u32,
-    armed: bool,
-}
-
-impl GroupGuard {
-    fn kill(&mut self) {
-        if self.armed {
-            kill_group(self.pgid);
-            self.armed = false;
-        }
-    }
-}
-
-impl Drop for GroupGuard {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-#[allow(unsafe_code)]
-fn kill_group(pgid: u32) {
-    let Ok(pgid) = libc::pid_t::try_from(pgid) else {
-        return;
-    };
-    // 0 would mean our own group, and 1 would not be a child of ours.
-    if pgid <= 1 {
-        return;
-    }
-    // SAFETY: killpg takes two integers and only sends a signal; it reads or
-    // writes no memory of ours. The id is our child's pid, which became its
-    // process-group id via process_group(0), so only that group is hit.
-    // Failure (ESRCH once the whole group is gone) needs no handling.
-    let _ = unsafe { libc::killpg(pgid, libc::SIGKILL) };
 }
 
 /// The output's last `cap` bytes, and all of it in a file once it outgrows
