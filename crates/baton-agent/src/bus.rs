@@ -95,6 +95,15 @@ impl EventBus {
         self.lock().subscribers.push(subscriber);
     }
 
+    /// Stops sending events to `subscriber` (the same `Arc` that was
+    /// subscribed), so a bus that outlives many runs, as in a chat, does
+    /// not collect their per-run subscribers.
+    pub fn unsubscribe(&self, subscriber: &Arc<dyn Subscriber>) {
+        self.lock()
+            .subscribers
+            .retain(|held| !std::ptr::addr_eq(Arc::as_ptr(held), Arc::as_ptr(subscriber)));
+    }
+
     /// A channel that receives every event emitted from now on.
     pub fn channel(&self) -> mpsc::UnboundedReceiver<Envelope> {
         let (sender, receiver) = mpsc::unbounded_channel();
@@ -181,6 +190,30 @@ fn now_ms() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct Count(std::sync::atomic::AtomicUsize);
+
+    impl Subscriber for Count {
+        fn on_event(&self, _: &Envelope) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn an_unsubscribed_subscriber_hears_nothing_more_and_the_others_go_on() {
+        let bus = EventBus::new(SessionId::new("s"));
+        let root = AgentId::new("root");
+        let gone = Arc::new(Count(Default::default()));
+        let kept = Arc::new(Count(Default::default()));
+        let handle: Arc<dyn Subscriber> = gone.clone();
+        bus.subscribe(handle.clone());
+        bus.subscribe(kept.clone());
+        bus.emit(&root, None, Event::TurnStarted { turn: 1 });
+        bus.unsubscribe(&handle);
+        bus.emit(&root, None, Event::TurnStarted { turn: 2 });
+        assert_eq!(gone.0.load(Ordering::SeqCst), 1);
+        assert_eq!(kept.0.load(Ordering::SeqCst), 2);
+    }
 
     #[test]
     fn every_subscriber_sees_every_event_in_order() {

@@ -29,7 +29,7 @@ mod session;
 mod verify_gate;
 
 pub use agent::{Agent, AgentConfig, AgentReport, Origin};
-pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend};
+pub use budget::{Ask, Budget, Exceeded, Limits, Reservation, Spend, estimate_tokens};
 pub use bus::{ChannelSubscriber, Durable, Emitter, EventBus, Subscriber};
 pub use compact::{
     COMPACTION_HEADER, Calibration, CompactError, Compaction, CompactionOutcome,
@@ -50,7 +50,7 @@ pub use inspect::{
 pub use memory::{ProjectMemory, load_project_memory, load_project_memory_until};
 pub use prompt::default_system_prompt;
 pub use resume::{
-    AgentLog, CallRecord, ResumeError, SessionLog, attempt_number, interrupted_output,
+    AgentLog, CallRecord, LiveLog, ResumeError, SessionLog, attempt_number, interrupted_output,
 };
 pub use roles::{GATES, RoleDef, RoleError, Roles, ToolSelection, parse_role_file};
 pub use session::{SessionReport, SessionSpec, new_session_id, resume_session, run_session};

@@ -70,8 +70,12 @@ pub struct SessionLog {
     pub workspace: String,
     /// The seq the next event must carry.
     pub next_seq: u64,
-    /// Wall time of every earlier run of the session, added up.
-    pub wall_ms: u64,
+    /// Wall time of the runs before the current one, added up.
+    closed_wall_ms: u64,
+    /// When the current run (the events since the last `session_resumed`)
+    /// began, and its latest event.
+    segment_start_ms: u64,
+    last_ts_ms: u64,
     /// How the last run ended, if it did.
     pub finished: Option<Outcome>,
     pub root: AgentId,
@@ -92,8 +96,20 @@ impl SessionLog {
     pub fn from_events(
         events: impl IntoIterator<Item = Envelope>,
     ) -> Result<SessionLog, ResumeError> {
-        let mut events = events.into_iter().peekable();
-        let first = events.peek().ok_or(ResumeError::Empty)?;
+        let mut events = events.into_iter();
+        let first = events.next().ok_or(ResumeError::Empty)?;
+        let mut log = SessionLog::start(first)?;
+        for envelope in events {
+            log.apply(envelope);
+        }
+        log.check_root()?;
+        Ok(log)
+    }
+
+    /// A log that begins with `first`, which must be `session_started`;
+    /// [`SessionLog::apply`] folds in the events that follow, so a log can
+    /// be kept up to date as a session runs.
+    pub fn start(first: Envelope) -> Result<SessionLog, ResumeError> {
         let Event::SessionStarted {
             task, workspace, ..
         } = &first.event
@@ -105,26 +121,43 @@ impl SessionLog {
             task: task.clone(),
             workspace: workspace.clone(),
             next_seq: 0,
-            wall_ms: 0,
+            closed_wall_ms: 0,
+            segment_start_ms: first.ts_ms,
+            last_ts_ms: first.ts_ms,
             finished: None,
             root: first.agent.clone(),
             agents: BTreeMap::new(),
         };
-        let (mut segment_start, mut last_ts) = (first.ts_ms, first.ts_ms);
-        for envelope in events {
-            log.next_seq = envelope.seq + 1;
-            if matches!(envelope.event, Event::SessionResumed { .. }) {
-                log.wall_ms += last_ts.saturating_sub(segment_start);
-                segment_start = envelope.ts_ms;
-            }
-            last_ts = envelope.ts_ms;
-            log.fold(envelope);
-        }
-        log.wall_ms += last_ts.saturating_sub(segment_start);
-        if !log.agents.contains_key(&log.root) {
-            return Err(ResumeError::NoRoot(log.root.as_str().to_owned()));
-        }
+        log.apply(first);
         Ok(log)
+    }
+
+    /// Folds in the session's next event.
+    pub fn apply(&mut self, envelope: Envelope) {
+        self.next_seq = envelope.seq + 1;
+        // The time between runs (a crash, or a person reading the answer)
+        // is not the session's: each run is timed from its own first event.
+        if matches!(envelope.event, Event::SessionResumed { .. }) {
+            self.closed_wall_ms += self.last_ts_ms.saturating_sub(self.segment_start_ms);
+            self.segment_start_ms = envelope.ts_ms;
+        }
+        self.last_ts_ms = envelope.ts_ms;
+        self.fold(envelope);
+    }
+
+    /// Whether the root agent has started: without it there is nothing to
+    /// resume.
+    pub fn check_root(&self) -> Result<(), ResumeError> {
+        if self.agents.contains_key(&self.root) {
+            Ok(())
+        } else {
+            Err(ResumeError::NoRoot(self.root.as_str().to_owned()))
+        }
+    }
+
+    /// Wall time of every run of the session so far, added up.
+    pub fn wall_ms(&self) -> u64 {
+        self.closed_wall_ms + self.last_ts_ms.saturating_sub(self.segment_start_ms)
     }
 
     fn fold(&mut self, envelope: Envelope) {
@@ -350,5 +383,42 @@ impl Agent {
             None => run.drive().await,
         };
         run.finish_report(outcome, error)
+    }
+}
+
+/// A [`SessionLog`] kept up to date from the bus as the session runs, so a
+/// process that goes on with the session (a chat's next message) needs no
+/// trip to the store. Seeded with the log read back when a session is
+/// resumed; otherwise it starts at `session_started`.
+#[derive(Default)]
+pub struct LiveLog {
+    log: std::sync::Mutex<Option<SessionLog>>,
+}
+
+impl LiveLog {
+    pub fn new(seed: Option<SessionLog>) -> Self {
+        Self {
+            log: std::sync::Mutex::new(seed),
+        }
+    }
+
+    /// The session so far, or why it cannot be continued.
+    pub fn snapshot(&self) -> Result<SessionLog, ResumeError> {
+        let held = self.log.lock().map_err(|_| ResumeError::Empty)?;
+        let log = held.as_ref().ok_or(ResumeError::Empty)?;
+        log.check_root()?;
+        Ok(log.clone())
+    }
+}
+
+impl crate::Subscriber for LiveLog {
+    fn on_event(&self, envelope: &Envelope) {
+        let Ok(mut held) = self.log.lock() else {
+            return;
+        };
+        match held.as_mut() {
+            Some(log) => log.apply(envelope.clone()),
+            None => *held = SessionLog::start(envelope.clone()).ok(),
+        }
     }
 }

@@ -62,8 +62,10 @@ pub async fn run_session(
         bus.emit(agent.id(), None, event.clone());
     }
     let tally = Arc::new(Tally::new(agent.id().clone(), Totals::default()));
-    bus.subscribe(tally.clone());
+    let subscribed: Arc<dyn Subscriber> = tally.clone();
+    bus.subscribe(subscribed.clone());
     let report = agent.run(bus, &spec.task, cancel).await;
+    bus.unsubscribe(&subscribed);
     finish_session(
         bus,
         agent,
@@ -102,9 +104,11 @@ pub async fn resume_session(
         bus.emit(agent.id(), None, event.clone());
     }
     let tally = Arc::new(Tally::new(agent.id().clone(), log.delegated_totals()));
-    bus.subscribe(tally.clone());
+    let subscribed: Arc<dyn Subscriber> = tally.clone();
+    bus.subscribe(subscribed.clone());
     let report = agent.resume(bus, root, &log.task, follow_up, cancel).await;
-    let wall_ms = log.wall_ms + started.elapsed().as_millis() as u64;
+    bus.unsubscribe(&subscribed);
+    let wall_ms = log.wall_ms() + started.elapsed().as_millis() as u64;
     Ok(finish_session(bus, agent, report, &tally, wall_ms))
 }
 

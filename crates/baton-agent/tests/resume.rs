@@ -14,8 +14,8 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use baton_agent::{
-    Agent, AgentConfig, Budget, Choice, Delegation, Delegator, EventBus, ModelChooser, RoleDef,
-    Roles, SessionLog, SessionSpec, WithDelegate, resume_session, run_session,
+    Agent, AgentConfig, Budget, Choice, Delegation, Delegator, EventBus, LiveLog, ModelChooser,
+    RoleDef, Roles, SessionLog, SessionSpec, Subscriber, WithDelegate, resume_session, run_session,
 };
 use baton_models::ModelClient;
 use baton_models::scripted::ScriptedClient;
@@ -37,7 +37,8 @@ fn strong() -> Value {
             {"name": "delegate", "input": {"task": "alpha", "role": "worker"}},
             {"name": "delegate", "input": {"task": "beta", "role": "worker"}}]},
         {"tool_calls": [{"name": "charge", "input": {"line": "root-charge"}}]},
-        {"text": "done"}]})
+        {"text": "done"},
+        {"text": "follow-up done"}]})
 }
 
 fn cheap() -> Value {
@@ -289,4 +290,83 @@ async fn a_crash_after_any_event_resumes_with_every_side_effect_once() {
     // The interesting cases really happened.
     assert!(resumed_with_rerun > 0);
     assert!(resumed_with_interrupt > 0);
+}
+
+/// What a chat does between messages: the log kept live from the bus
+/// continues the session in the same process, with no trip to the store.
+#[tokio::test]
+async fn a_live_log_matches_the_record_and_carries_a_conversation_on() {
+    let world = Arc::new(Mutex::new(World::default()));
+    let bus = EventBus::new(SessionId::new("s"));
+    let mut events = bus.channel();
+    let live = Arc::new(LiveLog::new(None));
+    bus.subscribe(live.clone());
+    let cancel = CancellationToken::new();
+    let first = run_session(&bus, &spec(), &tree(&bus, &world, None), &cancel).await;
+    assert_eq!(first.outcome, Outcome::Success);
+    let log = Arc::new(live.snapshot().unwrap());
+    assert_eq!(log.finished, Some(Outcome::Success));
+    let agent = tree(&bus, &world, Some(log.clone()));
+    let second = resume_session(&bus, &spec(), &agent, &log, Some("once more"), &cancel)
+        .await
+        .unwrap();
+    assert_eq!(second.outcome, Outcome::Success);
+    assert_eq!(second.agent.answer, "follow-up done");
+    let all = drain(&mut events);
+
+    // One record with no gap, and no side effect repeated by the follow-up.
+    for (at, e) in all.iter().enumerate() {
+        assert_eq!(e.seq, at as u64);
+    }
+    let mut lines = world.lock().unwrap().lines.clone();
+    lines.sort();
+    assert_eq!(
+        lines,
+        ["alpha-1", "alpha-2", "beta-1", "beta-2", "root-charge"]
+    );
+    // The totals count the model calls of both runs, each once.
+    let model_calls = all
+        .iter()
+        .filter(|e| matches!(e.event, Event::ModelFinished { .. }))
+        .count();
+    assert_eq!(second.totals.turns as usize, model_calls);
+    assert!(second.totals.turns > first.totals.turns);
+
+    // Kept one event at a time, the live log is the log folded from the
+    // record at every point.
+    let fresh = LiveLog::new(None);
+    let agents: Vec<AgentId> = all
+        .iter()
+        .filter(|e| matches!(e.event, Event::AgentSpawned { .. }))
+        .map(|e| e.agent.clone())
+        .collect();
+    assert_eq!(agents.len(), 3);
+    for k in 1..=all.len() {
+        fresh.on_event(&all[k - 1]);
+        let folded = SessionLog::from_events(all[..k].iter().cloned());
+        let kept = fresh.snapshot();
+        let (folded, kept) = match (folded, kept) {
+            (Ok(folded), Ok(kept)) => (folded, kept),
+            (Err(_), Err(_)) => continue,
+            (folded, kept) => panic!("after {k} events: {folded:?} vs {kept:?}"),
+        };
+        assert_eq!(kept.next_seq, folded.next_seq, "after {k}");
+        assert_eq!(kept.wall_ms(), folded.wall_ms(), "after {k}");
+        assert_eq!(kept.finished, folded.finished, "after {k}");
+        assert_eq!(kept.delegated_totals(), folded.delegated_totals());
+        for id in &agents {
+            match (kept.agent(id), folded.agent(id)) {
+                (Some(a), Some(b)) => {
+                    assert_eq!(a.messages, b.messages, "{id} after {k}");
+                    assert_eq!((a.usage, a.turns), (b.usage, b.turns), "{id} after {k}");
+                    assert_eq!(a.tool_calls, b.tool_calls, "{id} after {k}");
+                    assert_eq!(a.finished, b.finished, "{id} after {k}");
+                    assert_eq!(a.calls.len(), b.calls.len(), "{id} after {k}");
+                }
+                (None, None) => {}
+                _ => panic!("{id} after {k}: only one log has it"),
+            }
+        }
+    }
+    assert_eq!(fresh.snapshot().unwrap().next_seq, all.len() as u64);
 }

@@ -303,6 +303,10 @@ pub struct ResumeArgs {
     #[arg(long)]
     pub last: bool,
 
+    /// Then go on as a conversation: each line on stdin is a follow-up.
+    #[arg(long)]
+    pub chat: bool,
+
     /// Use this model instead of the one the session was started with.
     #[arg(short, long)]
     pub model: Option<String>,
@@ -467,8 +471,10 @@ pub struct McpServeArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
-    /// What the agent should do.
-    pub task: String,
+    /// What the agent should do. Without it, baton holds a conversation:
+    /// each line on stdin is a message to the same agent, and /help lists
+    /// the commands (/compact, /status, /exit).
+    pub task: Option<String>,
 
     /// The model: a name from [models] in baton.toml, or provider:model
     /// (anthropic:claude-sonnet-4-5, openai:gpt-4.1-mini, scripted:path/to/script.json).

@@ -5,9 +5,12 @@
 
 use std::path::Path;
 
-use baton_agent::{Calibration, CompactionOutcome, SessionLog, compact_messages};
+use baton_agent::{
+    Calibration, CompactError, CompactionOutcome, CompactionSettings, SessionLog, compact_messages,
+};
 use baton_config::Config;
-use baton_protocol::{Envelope, Event, StopReason};
+use baton_models::ModelClient;
+use baton_protocol::{Envelope, Event, Message, StopReason};
 
 use crate::cli::CompactArgs;
 use crate::exit;
@@ -72,49 +75,70 @@ async fn compact(store: &baton_store::Store, config: &Config, args: &CompactArgs
             Err(error) => return fail(&error),
         };
     let settings = crate::run::compaction(&workspace_config).unwrap_or_default();
-    let started = std::time::Instant::now();
-    let compaction = match compact_messages(
-        model.as_ref(),
-        &root.messages,
-        &settings,
-        Calibration::default(),
-        true,
-    )
-    .await
-    {
-        Ok(compaction) => compaction,
+    let (events, summary) = match compact_now(model.as_ref(), &root.messages, &settings).await {
+        Ok(Forced::Done { events, summary }) => (events, summary),
+        Ok(Forced::Unchanged { tokens }) => {
+            outln!(
+                "session {id} left as it was: compacting would not make its context ({tokens} tokens) smaller"
+            );
+            return exit::SUCCESS;
+        }
         Err(error) => {
             return fail(&format!(
                 "cannot compact {id}: {error} (a session that stopped mid-turn must be resumed first: baton resume {id})"
             ));
         }
     };
-    let strategy = match compaction.outcome {
-        CompactionOutcome::Compacted(strategy) => strategy,
-        CompactionOutcome::NotNeeded | CompactionOutcome::Refused => {
-            outln!(
-                "session {id} left as it was: compacting would not make its context ({} tokens) smaller",
-                compaction.before_tokens
-            );
-            return exit::SUCCESS;
-        }
-    };
     let recorder = store.recorder(id.clone());
-    let mut seq = log.next_seq;
-    let mut record = |event: Event| {
-        let envelope = Envelope {
+    for (seq, event) in (log.next_seq..).zip(events) {
+        recorder.record(&Envelope {
             seq,
             ts_ms: crate::sessions::now_ms(),
             session: id.clone(),
             agent: root.id.clone(),
             parent: None,
             event,
-        };
-        seq += 1;
-        recorder.record(&envelope);
+        });
+    }
+    if let Err(error) = recorder.close().await {
+        errln!("baton compact: the session store failed: {error}");
+        return exit::FAILURE;
+    }
+    outln!("session {id}: {summary}; baton resume {id} \"…\" continues from here");
+    exit::SUCCESS
+}
+
+/// What compacting a context on request produced.
+pub enum Forced {
+    /// Compacting would not have made it smaller.
+    Unchanged { tokens: u64 },
+    /// The events that record it (the summary call's `model_finished`, so
+    /// its cost counts, then `compacted` with the new context), and a line
+    /// that says what changed.
+    Done { events: Vec<Event>, summary: String },
+}
+
+/// Compacts `messages` now, whatever their size: for `baton compact ID`
+/// and a chat's `/compact`.
+pub async fn compact_now(
+    model: &dyn ModelClient,
+    messages: &[Message],
+    settings: &CompactionSettings,
+) -> Result<Forced, CompactError> {
+    let started = std::time::Instant::now();
+    let compaction =
+        compact_messages(model, messages, settings, Calibration::default(), true).await?;
+    let strategy = match compaction.outcome {
+        CompactionOutcome::Compacted(strategy) => strategy,
+        CompactionOutcome::NotNeeded | CompactionOutcome::Refused => {
+            return Ok(Forced::Unchanged {
+                tokens: compaction.before_tokens,
+            });
+        }
     };
+    let mut events = Vec::new();
     if compaction.usage.total_tokens() > 0 {
-        record(Event::ModelFinished {
+        events.push(Event::ModelFinished {
             model: model.info().name.clone(),
             stop_reason: StopReason::EndTurn,
             usage: compaction.usage,
@@ -123,20 +147,16 @@ async fn compact(store: &baton_store::Store, config: &Config, args: &CompactArgs
             first_token_ms: None,
         });
     }
-    record(Event::Compacted {
-        before_tokens: compaction.before_tokens,
-        after_tokens: compaction.after_tokens,
-        strategy,
-        context: compaction.context.clone(),
-    });
-    if let Err(error) = recorder.close().await {
-        errln!("baton compact: the session store failed: {error}");
-        return exit::FAILURE;
-    }
-    outln!(
-        "session {id}: {} → {} tokens ({strategy}); baton resume {id} \"…\" continues from here",
+    let summary = format!(
+        "{} → {} tokens ({strategy})",
         baton_trace::text::thousands(compaction.before_tokens),
         baton_trace::text::thousands(compaction.after_tokens),
     );
-    exit::SUCCESS
+    events.push(Event::Compacted {
+        before_tokens: compaction.before_tokens,
+        after_tokens: compaction.after_tokens,
+        strategy,
+        context: compaction.context,
+    });
+    Ok(Forced::Done { events, summary })
 }

@@ -19,6 +19,7 @@ macro_rules! errln {
 
 mod approve;
 mod cai;
+mod chat;
 mod cli;
 mod compact;
 mod conformance;
@@ -26,6 +27,7 @@ mod local;
 mod mcp;
 mod models;
 mod orchestra;
+mod prepare;
 mod render;
 mod route;
 mod run;

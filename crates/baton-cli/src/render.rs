@@ -244,6 +244,19 @@ impl Subscriber for Terminal {
                 self.line(&mut state, &text);
             }
             Event::Warning { message } => self.line(&mut state, &s.yellow(&format!("! {message}"))),
+            Event::Compacted {
+                before_tokens,
+                after_tokens,
+                strategy,
+                ..
+            } => self.line(
+                &mut state,
+                &s.dim(&format!(
+                    "⇣ context compacted: {} → {} tokens ({strategy})",
+                    thousands(*before_tokens),
+                    thousands(*after_tokens)
+                )),
+            ),
             Event::BudgetExceeded {
                 budget,
                 limit,
@@ -324,6 +337,16 @@ fn sub_agent_line(envelope: &Envelope) -> Option<String> {
             format!("✗ {agent}: {tool} denied: {}", clip(reason, 140))
         }
         Event::ModelRetry { reason, .. } => format!("↻ {agent}: {reason}"),
+        Event::Compacted {
+            before_tokens,
+            after_tokens,
+            strategy,
+            ..
+        } => format!(
+            "⇣ {agent}: context compacted, {} → {} tokens ({strategy})",
+            thousands(*before_tokens),
+            thousands(*after_tokens)
+        ),
         Event::AgentResumed {
             replayed,
             rerun,

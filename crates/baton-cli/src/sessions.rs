@@ -270,6 +270,7 @@ pub async fn resume(args: ResumeArgs) -> u8 {
         model: args.model,
         permission: args.permission,
         json: args.json,
+        chat: args.chat,
     };
     let (id, follow_up) = if args.last {
         // `baton resume --last "follow-up"`: the lone argument is the task.
@@ -297,18 +298,22 @@ async fn latest(store: Option<&Path>) -> Result<String, String> {
 
 /// `baton run --resume ID "follow-up"`.
 pub async fn resume_run(id: String, args: RunArgs) -> u8 {
+    // `baton run --resume ID` with no follow-up goes on as a conversation.
     let overrides = Overrides {
         model: args.model,
         permission: args.permission,
         json: args.json,
+        chat: args.task.is_none(),
     };
-    continue_session(&id, Some(args.task), args.store, overrides).await
+    continue_session(&id, args.task, args.store, overrides).await
 }
 
 struct Overrides {
     model: Option<String>,
     permission: Option<Permission>,
     json: bool,
+    /// Read follow-ups from stdin once the resumed run ends.
+    chat: bool,
 }
 
 async fn continue_session(
@@ -362,6 +367,7 @@ async fn continue_session(
         if let Err(error) = store.remove(&id).await {
             return fail(&error);
         }
+        let chat = overrides.chat;
         let args = run_args(&spec, task, overrides, store_flag, None);
         let resume = Resume {
             store,
@@ -369,14 +375,15 @@ async fn continue_session(
             log: None,
             follow_up: None,
         };
-        return execute(args, Some(resume)).await;
+        return execute(args, Some(resume), chat).await;
     };
-    if let (Some(outcome), None) = (log.finished, &follow_up) {
+    if let (Some(outcome), None, false) = (log.finished, &follow_up, overrides.chat) {
         return fail(&format!(
-            "session {id} has finished ({outcome}); to continue it, give a follow-up task: baton resume {id} \"…\""
+            "session {id} has finished ({outcome}); to continue it, give a follow-up task, baton resume {id} \"…\", or talk to it: baton resume {id} --chat"
         ));
     }
     let task = follow_up.clone().unwrap_or_else(|| log.task.clone());
+    let chat = overrides.chat;
     let args = run_args(&spec, task, overrides, store_flag, Some(&log.workspace));
     let resume = Resume {
         store,
@@ -384,7 +391,7 @@ async fn continue_session(
         log: Some(Arc::new(log)),
         follow_up,
     };
-    execute(args, Some(resume)).await
+    execute(args, Some(resume), chat).await
 }
 
 /// The flags a session was started with, under the overrides given now.
@@ -398,7 +405,7 @@ fn run_args(
     let text = |key: &str| spec.get(key).and_then(|v| v.as_str()).map(str::to_owned);
     let number = |key: &str| spec.get(key).and_then(serde_json::Value::as_f64);
     RunArgs {
-        task,
+        task: Some(task),
         model: overrides.model.or_else(|| text("model")),
         max_turns: number("max_turns").map(|n| n as u32),
         role: text("role"),
