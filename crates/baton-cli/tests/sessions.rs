@@ -229,3 +229,32 @@ fn a_store_that_is_not_a_database_is_refused_clearly() {
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(stderr(&run).contains("not recorded"), "{}", stderr(&run));
 }
+
+#[test]
+fn the_time_budget_spans_every_run_of_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    // Each answer takes two seconds; the budget is three for the session.
+    let turns = json!({"turns": [
+        {"text": "First.", "latency_ms": 2000},
+        {"text": "Second.", "latency_ms": 2000}]});
+    let path = dir.path().join("slow.json");
+    std::fs::write(&path, turns.to_string()).unwrap();
+    let model = format!("scripted:{}", path.display());
+    let first = baton_in(dir.path(), home.path())
+        .args(["run", "-p", "auto", "--budget-time", "3", "--model", &model, "Go"])
+        .output()
+        .unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    // The follow-up has at most one second left, not three.
+    let second = baton_in(dir.path(), home.path())
+        .args(["resume", "--last", "And on?"])
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(3), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("time budget ran out"),
+        "{}",
+        stderr(&second)
+    );
+}
