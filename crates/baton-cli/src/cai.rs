@@ -14,8 +14,8 @@ use baton_constitution::eval::{Prediction, reliability_svg, summarize};
 use baton_constitution::label::{Choice, LabelOptions, label_comparison};
 use baton_constitution::paper;
 use baton_constitution::{
-    ComparisonExample, Constitution, FewShotExample, RlOptions, SlParams, helpful_sample, rl_cai,
-    sl_cai,
+    CallSeeds, ComparisonExample, Constitution, FewShotExample, RlOptions, SlParams,
+    helpful_sample, rl_cai, sl_cai,
 };
 use baton_models::ModelClient;
 
@@ -153,11 +153,12 @@ struct HelpfulJob {
 
 #[async_trait]
 impl Job for HelpfulJob {
-    async fn run(&self, input: &serde_json::Value, _seed: u64) -> Result<JobOutput, String> {
+    async fn run(&self, input: &serde_json::Value, seed: u64) -> Result<JobOutput, String> {
         let prompt = prompt_of(input)?;
         let mut output = JobOutput::default();
+        let mut seeds = CallSeeds::new(Some(seed));
         for _ in 0..self.samples.max(1) {
-            let record = helpful_sample(self.model.as_ref(), prompt, &self.params)
+            let record = helpful_sample(self.model.as_ref(), prompt, &self.params, seeds.draw())
                 .await
                 .map_err(|e| e.to_string())?;
             output.cost_usd += record.spend.cost_usd;
@@ -325,7 +326,12 @@ async fn eval_labeller(config: &Config, args: EvalLabellerArgs) -> u8 {
     let mut failed = 0usize;
     let mut cost = 0.0;
     let mut methods = std::collections::BTreeMap::<String, usize>::new();
-    for item in &data {
+    for (index, item) in data.iter().enumerate() {
+        // Each comparison its own seed, so no two sample alike.
+        let options = LabelOptions {
+            seed: Some(baton_batch::Key::of_prompt(&item.prompt).seed(args.seed) ^ index as u64),
+            ..options.clone()
+        };
         match label_comparison(labeller.as_ref(), &item.prompt, &options).await {
             Ok(label) => {
                 cost += label.spend.cost_usd;

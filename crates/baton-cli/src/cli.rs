@@ -182,6 +182,9 @@ pub struct EvalLabellerArgs {
     /// Only the first N comparisons.
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+    /// Seeds the labeller's sampling, so a run can be repeated.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
     /// Where to write the reliability plot (SVG).
     #[arg(long, value_name = "OUT.svg")]
     pub plot: Option<PathBuf>,

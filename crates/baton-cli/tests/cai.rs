@@ -297,3 +297,49 @@ fn prefs_runs_offline_on_the_embedded_models_with_logprob_labels() {
     assert!((0.5..=1.0).contains(&score), "{r}");
     assert!(r["chosen"].is_string() && r["rejected"].is_string());
 }
+
+/// `--seed` makes a run repeatable on real inference: the sampled texts,
+/// the drawn principle and the label are the same again under the same
+/// seed, and another seed samples something else.
+#[cfg(feature = "local")]
+#[test]
+fn the_same_seed_gives_the_same_records_on_the_embedded_models() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let models = baton_local::catalog::models_dir(&|var| std::env::var(var).ok())
+        .expect("HOME or BATON_MODELS_DIR");
+    std::fs::write(
+        d.join("p.jsonl"),
+        "{\"prompt\": \"Write one sentence about rivers.\"}\n",
+    )
+    .unwrap();
+    let run = |seed: &str, out: &str| {
+        let output = baton_in(d, home.path())
+            .env("BATON_MODELS_DIR", &models)
+            .args(["cai", "prefs", "--prompts", "p.jsonl", "--out", out])
+            .args([
+                "--model",
+                "local:smollm2",
+                "--labeller",
+                "local:gemma3-270m",
+            ])
+            .args(["--max-tokens", "24", "--seed", seed])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let records = lines(&d.join(out));
+        assert_eq!(records.len(), 1, "{records:?}");
+        assert!(records[0].get("error").is_none(), "{}", records[0]);
+        records[0].clone()
+    };
+    let first = run("3", "a.jsonl");
+    assert_eq!(run("3", "b.jsonl"), first);
+    let other = run("4", "c.jsonl");
+    let texts = |r: &Value| [r["chosen"].clone(), r["rejected"].clone()];
+    assert_ne!(texts(&other), texts(&first));
+}

@@ -242,7 +242,16 @@ fn the_time_budget_spans_every_run_of_a_session() {
     std::fs::write(&path, turns.to_string()).unwrap();
     let model = format!("scripted:{}", path.display());
     let first = baton_in(dir.path(), home.path())
-        .args(["run", "-p", "auto", "--budget-time", "3", "--model", &model, "Go"])
+        .args([
+            "run",
+            "-p",
+            "auto",
+            "--budget-time",
+            "3",
+            "--model",
+            &model,
+            "Go",
+        ])
         .output()
         .unwrap();
     assert!(first.status.success(), "{}", stderr(&first));

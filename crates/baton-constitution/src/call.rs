@@ -31,13 +31,45 @@ impl Spend {
     }
 }
 
-/// Runs one request to completion, charging it to `spend`.
+/// A seed for each model call of a record, so that a run with the same
+/// `--seed` samples the same text from a provider that takes a seed (the
+/// embedded models, OpenAI), while no two calls of a record share one: two
+/// samples of one prompt must be free to differ.
+#[derive(Debug, Clone)]
+pub struct CallSeeds(Option<fastrand::Rng>);
+
+impl CallSeeds {
+    /// Seeds drawn from `seed`; `None` leaves every call unseeded.
+    pub fn new(seed: Option<u64>) -> Self {
+        Self(seed.map(fastrand::Rng::with_seed))
+    }
+
+    /// Seeds that follow from `rng`'s state without advancing it, so the
+    /// principle draws and swaps a seed gives do not change with them.
+    pub fn from_rng(rng: &fastrand::Rng) -> Self {
+        // The salt keeps the call seeds apart from the draws `rng` makes.
+        Self::new(Some(rng.clone().u64(..) ^ 0x5eed_ca11_5eed_ca11))
+    }
+
+    /// The next call's seed.
+    pub fn draw(&mut self) -> Option<u64> {
+        self.0.as_mut().map(|rng| rng.u64(..))
+    }
+}
+
+/// Runs one request to completion, charging it to `spend`. A request with
+/// no seed of its own takes the next of `seeds`.
 pub(crate) async fn complete(
     model: &dyn ModelClient,
-    request: ModelRequest,
+    mut request: ModelRequest,
     stage: &'static str,
     spend: &mut Spend,
+    seeds: &mut CallSeeds,
 ) -> Result<ModelResponse, CaiError> {
+    let seed = seeds.draw();
+    if request.seed.is_none() {
+        request.seed = seed;
+    }
     let response = collect(model.stream(request), |_| {})
         .await
         .map_err(|source| CaiError::Model { stage, source })?;

@@ -8,7 +8,7 @@ use baton_models::{ModelClient, ModelRequest, ScorePrompt, TokenLogprob};
 use baton_protocol::Message;
 use serde::{Deserialize, Serialize};
 
-use crate::call::{Spend, complete, reply_text};
+use crate::call::{CallSeeds, Spend, complete, reply_text};
 use crate::error::CaiError;
 
 /// The continuations scored after a comparison prompt (which ends with
@@ -205,6 +205,9 @@ pub struct LabelOptions {
     pub temperature: f32,
     /// Room for an answer (direct) or for reasoning and answer (CoT).
     pub max_tokens: u32,
+    /// Seeds the labeller's calls (each its own, drawn from this), for a
+    /// label that repeats under the same seed; `None` leaves them unseeded.
+    pub seed: Option<u64>,
 }
 
 impl Default for LabelOptions {
@@ -214,6 +217,7 @@ impl Default for LabelOptions {
             samples_k: 8,
             temperature: 1.0,
             max_tokens: 16,
+            seed: None,
         }
     }
 }
@@ -236,6 +240,7 @@ pub async fn label_comparison(
     options: &LabelOptions,
 ) -> Result<SoftLabel, CaiError> {
     let mut spend = Spend::default();
+    let mut seeds = CallSeeds::new(options.seed);
     let finish = |p_a: f64| if options.cot { clamp_cot(p_a) } else { p_a };
     if let Some(scorer) = labeller.scorer() {
         let mut context = prompt_text.to_owned();
@@ -246,6 +251,7 @@ pub async fn label_comparison(
                     answer_request(prompt_text, options, None),
                     "reasoning",
                     &mut spend,
+                    &mut seeds,
                 )
                 .await?,
             );
@@ -287,6 +293,7 @@ pub async fn label_comparison(
             answer_request(prompt_text, options, top),
             "label",
             &mut spend,
+            &mut seeds,
         )
         .await?;
         if let Some(p_a) = response.logprobs.as_deref().and_then(top_logprobs_label) {

@@ -25,7 +25,7 @@ pub mod paper;
 pub mod rl;
 pub mod sl;
 
-pub use call::Spend;
+pub use call::{CallSeeds, Spend};
 pub use constitution::{
     ComparisonPrinciple, Comparisons, Constitution, NO_ISSUES, Principle, Tag,
     critique_found_nothing, tags_for_task,

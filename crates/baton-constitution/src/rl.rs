@@ -29,7 +29,7 @@ use baton_models::{ModelClient, ModelRequest};
 use baton_protocol::Message;
 use serde::{Deserialize, Serialize};
 
-use crate::call::{Spend, complete, reply_text};
+use crate::call::{CallSeeds, Spend, complete, reply_text};
 use crate::constitution::{Comparisons, Tag};
 use crate::error::CaiError;
 use crate::label::{Choice, LabelMethod, LabelOptions, label_comparison};
@@ -241,6 +241,7 @@ pub async fn rl_cai(
         )));
     }
     let mut spend = Spend::default();
+    let mut seeds = CallSeeds::from_rng(rng);
     let conversation = vec![Message::user_text(prompt)];
     let mut responses = Vec::with_capacity(2);
     for _ in 0..2 {
@@ -251,7 +252,7 @@ pub async fn rl_cai(
             ..ModelRequest::default()
         };
         responses.push(reply_text(
-            &complete(policy, request, "policy sample", &mut spend).await?,
+            &complete(policy, request, "policy sample", &mut spend, &mut seeds).await?,
         ));
     }
     let tags = options.tags.as_deref();
@@ -275,6 +276,7 @@ pub async fn rl_cai(
         cot: options.cot,
         samples_k: options.samples_k,
         max_tokens: if options.cot { 512 } else { 16 },
+        seed: seeds.draw(),
         ..LabelOptions::default()
     };
     let label = label_comparison(labeller, &text, &label_options).await?;

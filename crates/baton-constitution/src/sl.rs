@@ -47,7 +47,7 @@ use baton_models::{ModelClient, ModelRequest};
 use baton_protocol::{Message, Role};
 use serde::{Deserialize, Serialize};
 
-use crate::call::{Spend, complete, reply_text};
+use crate::call::{CallSeeds, Spend, complete, reply_text};
 use crate::constitution::{Constitution, Principle, Tag};
 use crate::error::CaiError;
 
@@ -345,12 +345,14 @@ pub async fn sl_cai(
     params: &SlParams,
 ) -> Result<SlRecord, CaiError> {
     let mut spend = Spend::default();
+    let mut seeds = CallSeeds::from_rng(rng);
     let conversation = vec![Message::user_text(prompt)];
     let first = complete(
         model,
         request(params, None, conversation.clone()),
         "initial response",
         &mut spend,
+        &mut seeds,
     )
     .await?;
     let initial_response = reply_text(&first);
@@ -370,8 +372,9 @@ pub async fn sl_cai(
                 critique_messages(&conversation, &current, principle),
             ),
         };
-        let critique =
-            reply_text(&complete(model, critique_request, "critique", &mut spend).await?);
+        let critique = reply_text(
+            &complete(model, critique_request, "critique", &mut spend, &mut seeds).await?,
+        );
         let revision_request = match params.style {
             PromptStyle::Transcript => transcript_request(
                 params,
@@ -384,8 +387,9 @@ pub async fn sl_cai(
                 revision_messages(&conversation, &current, principle, &critique),
             ),
         };
-        let revision =
-            reply_text(&complete(model, revision_request, "revision", &mut spend).await?);
+        let revision = reply_text(
+            &complete(model, revision_request, "revision", &mut spend, &mut seeds).await?,
+        );
         // An empty revision would erase the answer; keep the current one.
         if !revision.is_empty() {
             current = revision.clone();
@@ -407,11 +411,13 @@ pub async fn sl_cai(
 }
 
 /// A plain helpful sample (`--helpful`): the model's response with no
-/// critique or revision, as a record with `revisions: 0`.
+/// critique or revision, as a record with `revisions: 0`. Give each sample
+/// of a prompt its own `seed`, or seeded sampling repeats itself.
 pub async fn helpful_sample(
     model: &dyn ModelClient,
     prompt: &str,
     params: &SlParams,
+    seed: Option<u64>,
 ) -> Result<SlRecord, CaiError> {
     let mut spend = Spend::default();
     let response = complete(
@@ -419,6 +425,7 @@ pub async fn helpful_sample(
         request(params, None, vec![Message::user_text(prompt)]),
         "helpful sample",
         &mut spend,
+        &mut CallSeeds::new(seed),
     )
     .await?;
     let text = reply_text(&response);

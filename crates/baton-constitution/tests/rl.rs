@@ -421,3 +421,40 @@ async fn top_logprobs_from_the_reply_are_used_when_present() {
     assert_eq!(labeller.requests.lock().unwrap().len(), 1);
     assert_eq!(label.spend.calls, 1);
 }
+
+#[tokio::test]
+async fn the_two_samples_and_the_sampled_label_each_get_their_own_seed() {
+    let run = |seed: u64| async move {
+        let policy = Recorder::new(replies(&["one", "two"]));
+        let labeller = Recorder::new(replies(&["(A)", "(B)", "(A)"]));
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let options = RlOptions {
+            samples_k: 3,
+            ..RlOptions::default()
+        };
+        rl_cai(
+            &policy,
+            &labeller,
+            "Q",
+            &comparisons(3),
+            &[],
+            &mut rng,
+            &options,
+        )
+        .await
+        .unwrap();
+        let seeds: Vec<u64> = policy
+            .requests()
+            .iter()
+            .chain(labeller.requests().iter())
+            .map(|r| r.seed.expect("every call is seeded"))
+            .collect();
+        seeds
+    };
+    let seeds = run(5).await;
+    assert_eq!(seeds.len(), 5);
+    let distinct: std::collections::HashSet<_> = seeds.iter().collect();
+    assert_eq!(distinct.len(), 5, "{seeds:?}");
+    assert_eq!(run(5).await, seeds);
+    assert_ne!(run(6).await, seeds);
+}

@@ -322,7 +322,7 @@ async fn records_round_trip_through_json() {
 #[tokio::test]
 async fn helpful_samples_have_no_revisions() {
     let model = Recorder::new(replies(&["plain answer"]));
-    let record = helpful_sample(&model, "p", &SlParams::default())
+    let record = helpful_sample(&model, "p", &SlParams::default(), None)
         .await
         .unwrap();
     assert_eq!(record.revisions, 0);
@@ -428,4 +428,39 @@ async fn every_round_draws_a_fresh_principle_in_proportion_to_weight() {
         (observed - same).abs() < 4.0 * sd,
         "repeats {observed:.4} vs {same:.4}"
     );
+}
+
+/// `--seed` reaches the model: every call of a record carries a seed of its
+/// own, the same ones again under the same seed, other ones under another.
+#[tokio::test]
+async fn every_call_is_seeded_from_the_record_seed_and_no_two_alike() {
+    let texts = rounds_script(3);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let seeds_for = |seed: u64| {
+        let model = Recorder::new(replies(&refs));
+        let c = constitution(5);
+        async move {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            let record = sl_cai(&model, "Q", &c, &[], 3, &mut rng, &SlParams::default())
+                .await
+                .unwrap();
+            let seeds: Vec<u64> = model
+                .requests()
+                .iter()
+                .map(|r| r.seed.expect("every call is seeded"))
+                .collect();
+            let principles: Vec<String> = record
+                .trace
+                .iter()
+                .map(|s| s.principle_id.clone())
+                .collect();
+            (seeds, principles)
+        }
+    };
+    let (first, principles) = seeds_for(11).await;
+    assert_eq!(first.len(), 7);
+    let distinct: std::collections::HashSet<_> = first.iter().collect();
+    assert_eq!(distinct.len(), first.len(), "{first:?}");
+    assert_eq!(seeds_for(11).await, (first.clone(), principles));
+    assert!(seeds_for(12).await.0.iter().all(|s| !first.contains(s)));
 }
