@@ -179,13 +179,35 @@ impl Agent {
             call_id: self.origin.call_id.clone(),
             task: Some(clip_chars(task, TASK_IN_EVENT_CHARS)),
         });
-        for gate in &self.gates {
-            gate.begin().await;
-        }
+        self.begin_gates(&emitter).await;
         let mut run = Run::new(self, emitter, cancel);
         run.push(Message::user_text(task));
         let (outcome, error) = run.drive().await;
         run.finish_report(outcome, error)
+    }
+}
+
+impl Agent {
+    /// Lets each gate note the state the agent's work starts from, and
+    /// records it, so a resume can measure from the same point.
+    pub(crate) async fn begin_gates(&self, emitter: &Emitter) {
+        for gate in &self.gates {
+            if let Some(state) = gate.begin().await {
+                emitter.emit(Event::GateBegan {
+                    gate: gate.name().to_owned(),
+                    state,
+                });
+            }
+        }
+    }
+
+    /// Gives each gate back the state it noted when the agent began.
+    pub(crate) fn restore_gates(&self, states: &HashMap<String, String>) {
+        for gate in &self.gates {
+            if let Some(state) = states.get(gate.name()) {
+                gate.restore(state);
+            }
+        }
     }
 }
 
@@ -344,6 +366,19 @@ impl Run<'_> {
             });
             // A tool's result is on disk before any model sees it.
             self.emitter.sync().await;
+        }
+    }
+
+    /// Puts the answer already given to the completion gates, and goes on
+    /// as the loop would: for an agent resumed after its last answer.
+    pub(crate) async fn judge(&mut self) -> (Outcome, Option<String>) {
+        match self.run_gates().await {
+            Gates::Passed => (Outcome::Success, None),
+            Gates::Retry(feedback) => {
+                self.push(Message::user_text(feedback));
+                self.drive().await
+            }
+            Gates::Failed(reason) => (Outcome::Failure, Some(reason)),
         }
     }
 

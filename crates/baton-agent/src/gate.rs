@@ -56,9 +56,17 @@ pub enum GateVerdict {
 pub trait Gate: Send + Sync {
     fn name(&self) -> &str;
 
-    /// Called once before the agent's first turn: the moment to note the
-    /// state its work will be measured against.
-    async fn begin(&self) {}
+    /// Called before the agent's first turn (and before a follow-up task):
+    /// the moment to note the state its work will be measured against.
+    /// What it returns is recorded (`gate_began`), so that a resume after a
+    /// crash can [`Gate::restore`] it.
+    async fn begin(&self) -> Option<String> {
+        None
+    }
+
+    /// Takes back the state an earlier [`Gate::begin`] noted, for an agent
+    /// resumed in the middle of its task.
+    fn restore(&self, _state: &str) {}
 
     async fn check(&self, cx: &GateContext<'_>) -> GateVerdict;
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use baton_protocol::{
     AgentId, Cost, Envelope, Event, Message, Outcome, Role, SessionId, ToolCallId, ToolOutput,
-    Totals, Usage,
+    Totals, Usage, VerifyVerdict,
 };
 use tokio_util::sync::CancellationToken;
 
@@ -47,6 +47,11 @@ pub struct AgentLog {
     /// Its last `agent_finished`, unless it was resumed after it.
     pub finished: Option<(Outcome, String)>,
     pub calls: HashMap<ToolCallId, CallRecord>,
+    /// What each completion gate noted when the agent began its task.
+    pub gate_states: HashMap<String, String>,
+    /// How often a gate sent it back (a failing `verify_finished`): the
+    /// attempts a resume has left are what remained.
+    pub gate_rejections: u32,
 }
 
 impl AgentLog {
@@ -191,6 +196,8 @@ impl SessionLog {
                         tool_calls: 0,
                         finished: None,
                         calls: HashMap::new(),
+                        gate_states: HashMap::new(),
+                        gate_rejections: 0,
                     },
                 );
             }
@@ -221,6 +228,12 @@ impl SessionLog {
                         log.calls.insert(call_id, CallRecord::Denied(reason));
                     }
                     Event::AgentResumed { .. } => log.finished = None,
+                    Event::GateBegan { gate, state } => {
+                        log.gate_states.insert(gate, state);
+                    }
+                    Event::VerifyFinished { verdict, .. } if verdict != VerifyVerdict::Pass => {
+                        log.gate_rejections += 1;
+                    }
                     Event::AgentFinished {
                         outcome, report, ..
                     } => log.finished = Some((outcome, report)),
@@ -314,6 +327,9 @@ impl Agent {
         cancel: &CancellationToken,
     ) -> AgentReport {
         let emitter = bus.emitter(self.id.clone(), self.parent.clone());
+        // In the middle of its task, the agent is measured from where the
+        // task began, not from the state the crash left.
+        self.restore_gates(&log.gate_states);
         let mut run = Run::new(self, emitter, cancel);
         run.messages = Arc::new(log.messages.clone());
         if log.messages.is_empty() {
@@ -323,6 +339,7 @@ impl Agent {
         run.cost = log.cost;
         run.turns = log.turns;
         run.tool_calls = log.tool_calls;
+        run.gate_rejections = log.gate_rejections;
         run.last_text = log.last_text();
         // Earlier runs spent this; the budget holds across resumes.
         self.budget.charge(spend(log.usage, log.cost));
@@ -374,11 +391,15 @@ impl Agent {
             .is_some_and(|m| m.role == Role::Assistant && m.tool_uses().next().is_none());
         let (outcome, error) = match follow_up {
             Some(text) => {
+                // A new task: its work is measured from where it starts.
+                self.begin_gates(&run.emitter).await;
                 run.follow_up(text);
                 run.drive().await
             }
-            // It had given its answer; only the record of it was lost.
-            None if answered => (Outcome::Success, None),
+            // It had given its answer; only the record of it was lost,
+            // unless the gates had yet to judge it: a crash while the tests
+            // ran must not let the answer through unverified.
+            None if answered => run.judge().await,
             None if cancel.is_cancelled() => (Outcome::Cancelled, None),
             None => run.drive().await,
         };

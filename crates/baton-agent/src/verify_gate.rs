@@ -56,14 +56,21 @@ impl Gate for VerifyGate {
         "verify"
     }
 
-    async fn begin(&self) {
+    async fn begin(&self) -> Option<String> {
         let dir = self.settings.dir.clone();
         let snapshot = tokio::task::spawn_blocking(move || baton_verify::snapshot::snapshot(&dir))
             .await
             .ok()
             .flatten();
         if let Ok(mut base) = self.base.lock() {
-            *base = snapshot;
+            base.clone_from(&snapshot);
+        }
+        snapshot
+    }
+
+    fn restore(&self, state: &str) {
+        if let Ok(mut base) = self.base.lock() {
+            *base = Some(state.to_owned());
         }
     }
 

@@ -26,8 +26,9 @@ impl Gate for Picky {
     fn name(&self) -> &str {
         "picky"
     }
-    async fn begin(&self) {
+    async fn begin(&self) -> Option<String> {
         self.began.fetch_add(1, Ordering::SeqCst);
+        None
     }
     async fn check(&self, cx: &GateContext<'_>) -> GateVerdict {
         let seen = self.seen.fetch_add(1, Ordering::SeqCst) + 1;

@@ -163,6 +163,13 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         interrupted: Vec<ToolCallId>,
     },
+    /// A completion gate noted, as the agent started, the state its work
+    /// will be measured against (the verify gate: the working tree as a git
+    /// tree id). Recorded so a resumed agent is measured from the same point.
+    GateBegan {
+        gate: String,
+        state: String,
+    },
     /// The agent said it was done; baton is running the repository's tests
     /// and inspecting the change (the verify gate). `attempt` counts from 1.
     VerifyStarted {
@@ -231,6 +238,7 @@ impl Event {
             Event::Compacted { .. } => "compacted",
             Event::SessionResumed { .. } => "session_resumed",
             Event::AgentResumed { .. } => "agent_resumed",
+            Event::GateBegan { .. } => "gate_began",
             Event::VerifyStarted { .. } => "verify_started",
             Event::VerifyFinished { .. } => "verify_finished",
             Event::Critique { .. } => "critique",
