@@ -107,6 +107,11 @@ pub async fn converse(
             "baton · session {id} saved; continue it with: baton resume {id} --chat",
             id = session.bus.session()
         );
+    } else if !prompt {
+        // `baton run` in a script, with the task forgotten: say so, as the
+        // missing argument used to.
+        errln!("baton: no task: give one (baton run \"TASK\"), or messages on stdin, one per line");
+        return exit::USAGE;
     }
     code
 }
@@ -160,8 +165,14 @@ fn status(session: &Prepared) -> String {
     let usd = root.cost.total_usd + delegated.cost.total_usd;
     let turns = root.turns + delegated.turns;
     let context = estimate_tokens(context_chars(&root.messages));
+    let calls = if turns == 1 { "call" } else { "calls" };
+    let cost = if session.model.info().price.is_some() {
+        format!("${usd:.4}")
+    } else {
+        "cost unknown (no price for this model)".to_owned()
+    };
     format!(
-        "session {id} · {model} · context ~{} tokens in {} messages · {turns} model calls · ${usd:.4}",
+        "session {id} · {model} · context ~{} tokens in {} messages · {turns} model {calls} · {cost}",
         baton_trace::text::thousands(context),
         root.messages.len(),
     )

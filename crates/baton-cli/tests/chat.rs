@@ -144,7 +144,7 @@ fn a_conversation_on_stdin_is_one_session_with_compaction_and_follow_ups() {
 }
 
 #[test]
-fn no_input_starts_no_session() {
+fn no_task_and_no_messages_is_a_usage_error_that_records_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
     let model = script(dir.path(), "chat.json", &["unused"]);
@@ -153,7 +153,8 @@ fn no_input_starts_no_session() {
         .write_stdin("\n/status\n")
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("no task"), "{}", stderr(&output));
     assert!(events(&output).is_empty());
     assert!(
         stderr(&output).contains("nothing said yet"),
