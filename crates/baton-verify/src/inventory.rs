@@ -11,7 +11,8 @@
 //!   `tests/api.rs::creates`; doc tests as `src/lib.rs - add`, without their
 //!   line number, which moves with every edit above it), and
 //!   `cargo test -- --list --ignored` for the `#[ignore]`d ones. In a
-//!   workspace, two packages' `src/lib.rs` share a prefix.
+//!   workspace, ids start with the package's directory
+//!   (`crates/core/src/lib.rs::tests::adds`), from cargo's build messages.
 //! - pytest: `--collect-only -q` for the node ids; skipped means the test
 //!   carries a `skip`, `skipif` or `xfail` marker (`-m "skip or skipif or
 //!   xfail"`), whatever the condition says: a `pytest.skip()` call inside a
@@ -25,6 +26,7 @@
 //! - `npm test` and other commands: not listable ([`RunError::is_unsupported`]).
 
 mod compare;
+mod packages;
 mod parse;
 
 use std::collections::BTreeSet;
@@ -54,8 +56,13 @@ pub async fn list(dir: &Path, runner: &Runner, timeout: Duration) -> Result<Inve
             let all = capture_all(dir, &base, runner, timeout, &[0]).await?;
             let ignored_command = format!("{base} --ignored");
             let ignored = capture_all(dir, &ignored_command, runner, timeout, &[0]).await?;
-            let tests = parse::cargo(&all);
-            let skipped = parse::cargo(&ignored);
+            // Built by now, so this only reads cargo's record of the build.
+            let built =
+                capture_all(dir, &cargo_build_command(runner), runner, timeout, &[0]).await?;
+            let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let packages = packages::Packages::from_build_messages(&built, &root);
+            let tests = parse::cargo(&all, &packages);
+            let skipped = parse::cargo(&ignored, &packages);
             Ok(Inventory { tests, skipped })
         }
         RunnerKind::Pytest => {
@@ -119,6 +126,19 @@ fn cargo_list_command(runner: &Runner) -> String {
     }
 }
 
+/// The listing's build, as JSON messages that say which package built
+/// each test binary: the configured cargo arguments (`-p core`), if any.
+fn cargo_build_command(runner: &Runner) -> String {
+    let cargo = match simple_command(runner) {
+        Some(command) if runner.family == RunnerKind::Cargo => command
+            .split_once(" -- ")
+            .map_or(command, |(cargo, _)| cargo)
+            .trim_end_matches(" --"),
+        _ => "cargo test",
+    };
+    format!("{cargo} --no-run --message-format=json")
+}
+
 fn pytest_list_command(runner: &Runner) -> String {
     let base = match simple_command(runner) {
         Some(command) => command,
@@ -147,6 +167,14 @@ mod tests {
         assert_eq!(
             cargo_list_command(&Runner::custom("cd a && cargo test")),
             "cargo test -- --list"
+        );
+        assert_eq!(
+            cargo_build_command(&Runner::custom("cargo test -p core -- --test-threads 1")),
+            "cargo test -p core --no-run --message-format=json"
+        );
+        assert_eq!(
+            cargo_build_command(&Runner::custom("cargo test --")),
+            "cargo test --no-run --message-format=json"
         );
         assert_eq!(
             pytest_list_command(&Runner::custom("pytest tests/unit")),

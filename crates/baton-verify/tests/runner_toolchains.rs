@@ -165,6 +165,72 @@ async fn cargo_runs_and_lists_a_crate() {
     );
 }
 
+/// Two packages with the same file and test names: a test removed from one
+/// must not hide behind its namesake in the other.
+#[tokio::test]
+async fn a_workspace_s_packages_keep_their_tests_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
+    );
+    let lib = "/// ```\n/// assert!(true);\n/// ```\npub fn one() -> i32 { 1 }\n\n\
+               #[cfg(test)]\nmod tests {\n    #[test]\n    fn works() { assert_eq!(super::one(), 1); }\n}\n";
+    for name in ["alpha", "beta"] {
+        write(
+            root,
+            &format!("crates/{name}/Cargo.toml"),
+            &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"),
+        );
+        write(root, &format!("crates/{name}/src/lib.rs"), lib);
+        write(
+            root,
+            &format!("crates/{name}/tests/api.rs"),
+            "#[test]\nfn api() {}\n",
+        );
+    }
+    let target = root.join("target").to_string_lossy().into_owned();
+    let runner = detect(root, None)
+        .unwrap()
+        .with_env("CARGO_TARGET_DIR", target);
+    let base = inventory::list(root, &runner, LONG).await.unwrap();
+    assert_eq!(
+        base.tests,
+        ids(&[
+            "crates/alpha/src/lib.rs - one",
+            "crates/alpha/src/lib.rs::tests::works",
+            "crates/alpha/tests/api.rs::api",
+            "crates/beta/src/lib.rs - one",
+            "crates/beta/src/lib.rs::tests::works",
+            "crates/beta/tests/api.rs::api",
+        ])
+    );
+
+    // beta loses its unit test and its integration test; alpha keeps both.
+    write(
+        root,
+        "crates/beta/src/lib.rs",
+        "/// ```\n/// assert!(true);\n/// ```\npub fn one() -> i32 { 1 }\n",
+    );
+    write(root, "crates/beta/tests/api.rs", "\n");
+    let after = inventory::list(root, &runner, LONG).await.unwrap();
+    let removed: Vec<String> = finding_kinds(&base, &after)
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == FindingKind::TestRemoved)
+        .map(|(_, evidence, _)| evidence)
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            "crates/beta/src/lib.rs::tests::works",
+            "crates/beta/tests/api.rs::api"
+        ],
+        "{after:?}"
+    );
+}
+
 #[tokio::test]
 async fn pytest_runs_and_lists_a_project() {
     let Some(python) = peer("BATON_PEER_PYTHON") else {

@@ -3,23 +3,35 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::packages::Packages;
+
 /// `cargo test -- --list`: cargo's `Running unittests src/lib.rs (…)` and
-/// `Doc-tests` lines, then the binary's `name: test` lines.
-pub(super) fn cargo(text: &str) -> BTreeSet<String> {
+/// `Doc-tests` lines, then the binary's `name: test` lines. Paths are
+/// cargo's, relative to each package; `packages` puts the package's
+/// directory in front, so a workspace's packages do not share ids.
+pub(super) fn cargo(text: &str, packages: &Packages) -> BTreeSet<String> {
     let mut tests = BTreeSet::new();
     let mut target: Option<String> = None;
     for line in text.lines() {
         let trimmed = line.trim();
         if let Some(rest) = trimmed.strip_prefix("Running ") {
             let rest = rest.strip_prefix("unittests ").unwrap_or(rest);
-            let path = rest.split_once(" (").map_or(rest, |(path, _)| path);
-            target = Some(path.trim().to_owned());
+            let (path, binary) = match rest.split_once(" (") {
+                Some((path, binary)) => (path, binary.trim_end_matches(')')),
+                None => (rest, ""),
+            };
+            let path = path.trim();
+            target = Some(match packages.of_binary(binary) {
+                Some(dir) => format!("{dir}/{path}"),
+                None => path.to_owned(),
+            });
         } else if trimmed.starts_with("Doc-tests ") {
             target = None;
         } else if let Some(name) = line.strip_suffix(": test") {
             let id = match &target {
                 Some(target) => format!("{target}::{name}"),
-                // A doc test names its file already: `src/lib.rs - add (line 3)`.
+                // A doc test names its file already, from the workspace's
+                // root: `crates/core/src/lib.rs - add (line 3)`.
                 None => strip_line_number(name).to_owned(),
             };
             tests.insert(id);
@@ -114,7 +126,7 @@ mod tests {
                     \x20    Running tests/api.rs (target/debug/deps/api-2)\ncreates: test\n\
                     \x20  Doc-tests m\nsrc/lib.rs - add (line 3): test\n";
         assert_eq!(
-            ids(&cargo(text)),
+            ids(&cargo(text, &Packages::default())),
             [
                 "src/lib.rs - add",
                 "src/lib.rs::tests::adds",
