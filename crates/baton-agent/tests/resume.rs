@@ -8,6 +8,8 @@
 //! reached, and that the totals match the model calls the log records.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -24,6 +26,7 @@ use baton_protocol::{
     ToolSpec, Usage,
 };
 use baton_tools::{Tool, ToolContext, ToolRegistry};
+use common::drain;
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
@@ -148,14 +151,6 @@ fn spec() -> SessionSpec {
         permission: PermissionMode::Auto,
         startup: Vec::new(),
     }
-}
-
-fn drain(events: &mut tokio::sync::mpsc::UnboundedReceiver<Envelope>) -> Vec<Envelope> {
-    let mut out = Vec::new();
-    while let Ok(envelope) = events.try_recv() {
-        out.push(envelope);
-    }
-    out
 }
 
 /// (agent, tool, line) for each call the log shows started, with the seq

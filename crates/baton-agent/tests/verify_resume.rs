@@ -4,6 +4,8 @@
 //! still verified before it counts.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -16,6 +18,7 @@ use baton_agent::{
 use baton_models::scripted::ScriptedClient;
 use baton_protocol::{AgentId, Envelope, Event, Outcome, PermissionMode, SessionId, VerifyVerdict};
 use baton_tools::{ShellOptions, Workspace, builtin_tools};
+use common::drain;
 use serde_json::json;
 use tokio_util::sync::CancellationToken;
 
@@ -96,14 +99,6 @@ fn spec(dir: &Path) -> SessionSpec {
         permission: PermissionMode::Auto,
         startup: Vec::new(),
     }
-}
-
-fn drain(events: &mut tokio::sync::mpsc::UnboundedReceiver<Envelope>) -> Vec<Envelope> {
-    let mut out = Vec::new();
-    while let Ok(envelope) = events.try_recv() {
-        out.push(envelope);
-    }
-    out
 }
 
 fn verdicts(events: &[Envelope]) -> Vec<VerifyVerdict> {

@@ -249,38 +249,23 @@ fn eval_labeller_reports_accuracy_and_calibration() {
     assert!(svg.starts_with("<svg") && svg.contains("Brier"), "{svg}");
 }
 
-/// One short real run on the embedded models, offline: a policy samples,
-/// and a base model labels by scoring " (A)" against " (B)".
+/// `baton cai prefs` on one prompt with the embedded models, offline:
+/// smollm2 samples, gemma3-270m (a base model) labels. Returns the record.
 #[cfg(feature = "local")]
-#[test]
-fn prefs_runs_offline_on_the_embedded_models_with_logprob_labels() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = tempfile::tempdir().unwrap();
-    let d = dir.path();
+fn embedded_prefs(dir: &Path, home: &Path, prompt: &str, seed: &str, out: &str) -> Value {
     let models = baton_local::catalog::models_dir(&|var| std::env::var(var).ok())
         .expect("HOME or BATON_MODELS_DIR");
     std::fs::write(
-        d.join("p.jsonl"),
-        "{\"prompt\": \"What is the capital of France?\"}\n",
+        dir.join(format!("{out}.prompts")),
+        serde_json::json!({ "prompt": prompt }).to_string(),
     )
     .unwrap();
-    let output = baton_in(d, home.path())
+    let output = baton_in(dir, home)
         .env("BATON_MODELS_DIR", &models)
-        .args([
-            "cai",
-            "prefs",
-            "--prompts",
-            "p.jsonl",
-            "--out",
-            "prefs.jsonl",
-        ])
-        .args([
-            "--model",
-            "local:smollm2",
-            "--labeller",
-            "local:gemma3-270m",
-        ])
-        .args(["--max-tokens", "24"])
+        .args(["cai", "prefs", "--prompts", &format!("{out}.prompts")])
+        .args(["--out", out, "--seed", seed, "--max-tokens", "24"])
+        .args(["--model", "local:smollm2"])
+        .args(["--labeller", "local:gemma3-270m"])
         .output()
         .unwrap();
     assert!(
@@ -288,10 +273,26 @@ fn prefs_runs_offline_on_the_embedded_models_with_logprob_labels() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let records = lines(&d.join("prefs.jsonl"));
+    let records = lines(&dir.join(out));
     assert_eq!(records.len(), 1, "{records:?}");
-    let r = &records[0];
-    assert!(r.get("error").is_none(), "{r}");
+    assert!(records[0].get("error").is_none(), "{}", records[0]);
+    records[0].clone()
+}
+
+/// One short real run on the embedded models, offline: a policy samples,
+/// and a base model labels by scoring " (A)" against " (B)".
+#[cfg(feature = "local")]
+#[test]
+fn prefs_runs_offline_on_the_embedded_models_with_logprob_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let r = embedded_prefs(
+        dir.path(),
+        home.path(),
+        "What is the capital of France?",
+        "0",
+        "prefs.jsonl",
+    );
     assert_eq!(r["label_method"], "logprobs", "{r}");
     let score = r["score"].as_f64().unwrap();
     assert!((0.5..=1.0).contains(&score), "{r}");
@@ -306,36 +307,14 @@ fn prefs_runs_offline_on_the_embedded_models_with_logprob_labels() {
 fn the_same_seed_gives_the_same_records_on_the_embedded_models() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let models = baton_local::catalog::models_dir(&|var| std::env::var(var).ok())
-        .expect("HOME or BATON_MODELS_DIR");
-    std::fs::write(
-        d.join("p.jsonl"),
-        "{\"prompt\": \"Write one sentence about rivers.\"}\n",
-    )
-    .unwrap();
     let run = |seed: &str, out: &str| {
-        let output = baton_in(d, home.path())
-            .env("BATON_MODELS_DIR", &models)
-            .args(["cai", "prefs", "--prompts", "p.jsonl", "--out", out])
-            .args([
-                "--model",
-                "local:smollm2",
-                "--labeller",
-                "local:gemma3-270m",
-            ])
-            .args(["--max-tokens", "24", "--seed", seed])
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let records = lines(&d.join(out));
-        assert_eq!(records.len(), 1, "{records:?}");
-        assert!(records[0].get("error").is_none(), "{}", records[0]);
-        records[0].clone()
+        embedded_prefs(
+            dir.path(),
+            home.path(),
+            "Write one sentence about rivers.",
+            seed,
+            out,
+        )
     };
     let first = run("3", "a.jsonl");
     assert_eq!(run("3", "b.jsonl"), first);
