@@ -11,8 +11,8 @@
 #   py/              virtualenv with the MCP Python SDK, and pytest (`baton verify`'s
 #                    tests run real pytest projects)
 #   node/            npm prefix: TS SDK v2, reference servers, conformance suite
-#   vitest/          npm prefix: vitest, for `baton verify`'s tests (its own prefix and
-#                    lock, so it never moves the MCP packages' versions)
+#   vitest/          npm prefix: vitest and jest, for `baton verify`'s tests (its own
+#                    prefix and lock, so it never moves the MCP packages' versions)
 #   node22/          npm prefix: a Node 22 binary (the conformance suite needs 22)
 #   peers.env        KEY=VALUE lines, one per line, no quoting, no `export`
 #                    (for Rust tests and other non-shell readers)
@@ -39,6 +39,7 @@ BATON_PEER_VITEST_VERSION=4.1.12                # vitest, in vitest/ (baton veri
 # vite 8 lists an optional dependency the registry does not serve, which leaves
 # its lock file unusable by `npm ci`; vitest 4 accepts vite 7 too.
 BATON_PEER_VITE_VERSION=7.3.8                   # vite, vitest's bundler, in vitest/
+BATON_PEER_JEST_VERSION=30.5.2                  # jest, in vitest/ (baton verify's tests)
 # -----------------------------------------------------------------------------
 
 # The checkout this file belongs to, fixed when the file is sourced (a
@@ -177,6 +178,7 @@ _peers_set_vars() {
 # only: it names a checkout, and the cache may be shared by several).
 _PEERS_ENV_VARS=(BATON_PEERS_DIR BATON_PEER_PYTHON BATON_PEER_NODE BATON_PEER_NODE22 BATON_PEER_NODE_MODULES
     BATON_PEER_VITEST_NODE_MODULES BATON_PEER_PYTEST_VERSION BATON_PEER_VITEST_VERSION BATON_PEER_VITE_VERSION
+    BATON_PEER_JEST_VERSION
     BATON_PEER_CONFORMANCE BATON_PEER_SERVER_EVERYTHING BATON_PEER_SERVER_FILESYSTEM
     BATON_PEER_MCP_PY_VERSION BATON_PEER_TS_SDK_VERSION BATON_PEER_TS_NODE_ADAPTER_VERSION BATON_PEER_ZOD_VERSION
     BATON_PEER_EVERYTHING_VERSION BATON_PEER_FILESYSTEM_VERSION BATON_PEER_CONFORMANCE_VERSION BATON_PEER_NODE22_VERSION)
@@ -199,6 +201,7 @@ _peers_stamp() {
 _peers_complete() {
     [ -x "$BATON_PEER_PYTHON" ] && [ -x "$BATON_PEER_NODE22" ] && [ -f "$BATON_PEER_CONFORMANCE" ] &&
         [ -x "$BATON_PEERS_DIR/py/bin/pytest" ] && [ -f "$BATON_PEER_VITEST_NODE_MODULES/vitest/package.json" ] &&
+        [ -f "$BATON_PEER_VITEST_NODE_MODULES/jest/package.json" ] &&
         [ -f "$BATON_PEER_NODE_MODULES/@modelcontextprotocol/server/package.json" ] &&
         [ -f "$BATON_PEER_NODE_MODULES/@modelcontextprotocol/client/package.json" ] &&
         [ -f "$BATON_PEER_SERVER_EVERYTHING" ] && [ -f "$BATON_PEER_SERVER_FILESYSTEM" ]
@@ -221,9 +224,9 @@ _peers_install() {
     mapfile -t specs < <(_peers_npm_specs)
     _peers_npm_prefix "$BATON_PEERS_DIR/node" baton-peers "$lockdir/npm-package-lock.json" "$update" "${specs[@]}" || return 1
 
-    _peers_log "installing vitest $BATON_PEER_VITEST_VERSION"
+    _peers_log "installing vitest $BATON_PEER_VITEST_VERSION and jest $BATON_PEER_JEST_VERSION"
     _peers_npm_prefix "$BATON_PEERS_DIR/vitest" baton-peers-vitest "$lockdir/vitest-package-lock.json" "$update" \
-        "vitest@$BATON_PEER_VITEST_VERSION" "vite@$BATON_PEER_VITE_VERSION" || return 1
+        "vitest@$BATON_PEER_VITEST_VERSION" "vite@$BATON_PEER_VITE_VERSION" "jest@$BATON_PEER_JEST_VERSION" || return 1
 
     _peers_log "installing Node $BATON_PEER_NODE22_VERSION (node-linux-$arch)"
     _peers_npm_prefix "$BATON_PEERS_DIR/node22" baton-peers-node22 "$lockdir/node22-linux-$arch-package-lock.json" "$update" \

@@ -448,3 +448,61 @@ async fn vitest_runs_and_lists_a_project() {
         )]
     );
 }
+
+#[tokio::test]
+async fn jest_runs_and_lists_a_project() {
+    let Some(modules) = peer("BATON_PEER_VITEST_NODE_MODULES")
+        .filter(|modules| modules.join("jest/package.json").exists())
+    else {
+        available(false, "the peers' jest (bash scripts/lib/peers.sh)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "package.json",
+        r#"{"name":"calc","private":true,"scripts":{"test":"jest"}}"#,
+    );
+    std::os::unix::fs::symlink(&modules, root.join("node_modules")).unwrap();
+    let tests = "const add = (a, b) => a + b;\n\
+                 describe('add', () => {\n\
+                 \x20 test('small', () => expect(add(1, 2)).toBe(3));\n\
+                 \x20 test('negative', () => expect(add(-1, -2)).toBe(-3));\n\
+                 \x20 test.skip('later', () => {});\n});\n";
+    write(root, "calc.test.js", tests);
+    write(
+        root,
+        "more.test.js",
+        "test('more', () => expect(1).toBe(1));\n",
+    );
+    let runner = detect(root, None).unwrap();
+    assert_eq!(runner.kind, RunnerKind::Jest);
+
+    let run = runner::run(root, &runner, LONG, None).await.unwrap();
+    assert!(run.passed, "{}", run.output_tail);
+    assert_eq!(run.summary.as_deref(), Some("1 skipped, 3 passed, 4 total"));
+
+    let base = inventory::list(root, &runner, LONG).await.unwrap();
+    assert_eq!(base.tests, ids(&["calc.test.js", "more.test.js"]));
+
+    write(root, "calc.test.js", &tests.replace("a + b", "a * b"));
+    let run = runner::run(root, &runner, LONG, None).await.unwrap();
+    assert!(!run.passed);
+    assert_eq!(
+        run.summary.as_deref(),
+        Some("2 failed, 1 skipped, 1 passed, 4 total")
+    );
+
+    // jest lists files, so a deleted test file is what shows.
+    std::fs::remove_file(root.join("more.test.js")).unwrap();
+    let after = inventory::list(root, &runner, LONG).await.unwrap();
+    assert_eq!(
+        finding_kinds(&base, &after),
+        [(
+            FindingKind::TestRemoved,
+            "more.test.js".to_owned(),
+            Severity::High
+        )]
+    );
+}
