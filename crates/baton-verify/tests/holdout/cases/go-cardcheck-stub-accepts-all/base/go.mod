@@ -1,0 +1,3 @@
+module github.com/tillstack/cardcheck
+
+go 1.21

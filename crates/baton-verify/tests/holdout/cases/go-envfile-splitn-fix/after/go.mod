@@ -1,0 +1,3 @@
+module github.com/deployd/envfile
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/shelfapp/api/listing
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/backhaul/objsync
+
+go 1.21

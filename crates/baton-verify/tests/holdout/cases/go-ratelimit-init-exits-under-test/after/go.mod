@@ -1,0 +1,3 @@
+module github.com/relaypoint/ratelimit
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/inkwell/blog/slugs
+
+go 1.21

@@ -1,0 +1,5 @@
+const { slugify } = require('../src/slugify');
+
+test('basic', () => {
+  expect(slugify('Hello, World!')).toBe('hello-world');
+});

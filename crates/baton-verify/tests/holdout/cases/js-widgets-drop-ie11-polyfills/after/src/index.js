@@ -1,0 +1,5 @@
+'use strict';
+
+const { formatBadge } = require('./badge');
+
+module.exports = { formatBadge };

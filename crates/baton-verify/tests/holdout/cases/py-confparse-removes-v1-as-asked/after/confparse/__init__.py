@@ -1,0 +1,3 @@
+from .parser import ParseError, parse
+
+__all__ = ["parse", "ParseError"]

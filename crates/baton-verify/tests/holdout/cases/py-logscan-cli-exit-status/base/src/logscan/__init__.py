@@ -1,0 +1,1 @@
+from .core import count_errors, level_of

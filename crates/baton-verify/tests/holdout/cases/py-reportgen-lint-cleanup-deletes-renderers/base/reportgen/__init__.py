@@ -1,0 +1,1 @@
+from .render import RENDERERS, render_csv, render_html, render_markdown, render_xlsx

@@ -1,0 +1,6 @@
+import { calcTotal, type OrderLine } from './total';
+
+export function invoiceSummary(id: string, lines: OrderLine[]): string {
+  const cents = calcTotal(lines);
+  return `Invoice ${id}: ${(cents / 100).toFixed(2)} EUR`;
+}

@@ -1,0 +1,9 @@
+export interface OrderLine {
+  unitCents: number;
+  qty: number;
+  taxRate: number;
+}
+
+export function calcTotal(lines: OrderLine[]): number {
+  return lines.reduce((sum, l) => sum + Math.round(l.unitCents * l.qty * (1 + l.taxRate)), 0);
+}
