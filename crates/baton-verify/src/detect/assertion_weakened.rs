@@ -136,6 +136,28 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
         ));
         false
     });
+    // An exact check replaced by a bound or an existence check on another
+    // line (`assert_eq!(cost, 1430)` → `assert!(cost > 0)`): the count is
+    // the same, the test much weaker.
+    unpaired_removed.retain(|&(n, old)| {
+        if !is_exact(lang, old) {
+            return true;
+        }
+        let Some(i) = added.iter().position(|(_, new)| is_loose(lang, new)) else {
+            return true;
+        };
+        let (_, new) = added.remove(i);
+        out.push(Finding::new(
+            kind,
+            &file.path,
+            Some(n),
+            weak,
+            evidence([('-', old), ('+', new)]),
+            "An exact check became a looser one (a bound, or that the value exists): wrong \
+             output that is in range now passes.",
+        ));
+        false
+    });
     if unpaired_removed.len() > added.len() {
         let lost = unpaired_removed.len() - added.len();
         out.push(Finding::new(
@@ -310,9 +332,67 @@ fn is_weak(lang: Language, text: &str) -> bool {
     }
 }
 
+/// The same expression on both sides, unless it builds a value
+/// (`Version("1.2") == Version("1.2")`, `Point::new(1, 2)`, `new Money(5)`):
+/// two values built alike being equal is what a test of equality checks.
 fn same(a: &str, b: &str) -> bool {
     let a = a.trim();
-    !a.is_empty() && a == b.trim()
+    !a.is_empty() && a == b.trim() && !constructs(a)
+}
+
+fn constructs(expr: &str) -> bool {
+    let callee = expr.split('(').next().unwrap_or("").trim();
+    let name = callee.rsplit(['.', ':']).next().unwrap_or(callee);
+    expr.contains('(')
+        && (name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            || callee.ends_with("::new")
+            || callee.starts_with("new "))
+}
+
+/// An assertion of an exact value: equality in any framework's spelling.
+fn is_exact(lang: Language, text: &str) -> bool {
+    let c = code(lang, text);
+    [
+        "assert_eq!(",
+        "assertEqual(",
+        "assert.Equal(",
+        "assert.equal(",
+        "assert.strictEqual(",
+        "assert.deepEqual(",
+        ".toBe(",
+        ".toEqual(",
+        ".toStrictEqual(",
+    ]
+    .iter()
+    .any(|m| c.contains(m))
+        || (lang == Language::Python && c.trim_start().starts_with("assert ") && c.contains(" == "))
+        || (lang == Language::Go && c.contains(" != ") && c.trim_start().starts_with("if "))
+}
+
+/// An assertion that only bounds a value or checks it exists: `x > 0`,
+/// `toBeGreaterThan(0)`, `is_ok()`, truthiness.
+fn is_loose(lang: Language, text: &str) -> bool {
+    if is_weak(lang, text) {
+        return true;
+    }
+    let c = code(lang, text);
+    if is_exact(lang, text) {
+        return false;
+    }
+    [
+        " > ",
+        " < ",
+        " >= ",
+        " <= ",
+        ".toBeGreaterThan",
+        ".toBeLessThan",
+        "assertGreater",
+        "assertLess",
+        "assert.Greater",
+        "assert.Less",
+    ]
+    .iter()
+    .any(|m| c.contains(m))
 }
 
 /// The text between `name` (which ends with `(`) and its matching `)`.
@@ -386,6 +466,63 @@ mod tests {
 
     fn run(path: &str, body: &str) -> Vec<Finding> {
         Fixture::new(vec![modified(path, body)]).run(&AssertionWeakened)
+    }
+
+    #[test]
+    fn equal_values_built_alike_are_a_test_of_equality() {
+        for (path, line) in [
+            (
+                "tests/test_v.py",
+                "+    assert Version(\"1.2\") == Version(\"1.2\")",
+            ),
+            (
+                "tests/v.rs",
+                "+    assert_eq!(Point::new(1, 2), Point::new(1, 2));",
+            ),
+            (
+                "test/v.test.ts",
+                "+  expect(new Money(5)).toEqual(new Money(5));",
+            ),
+        ] {
+            assert!(run(path, line).is_empty(), "{path}: {line}");
+        }
+        // A function of the same input is still the same expression.
+        assert_eq!(
+            severities(&run("tests/test_v.py", "+    assert parse(s) == parse(s)")),
+            vec![Severity::High]
+        );
+    }
+
+    #[test]
+    fn an_exact_check_replaced_by_a_bound_elsewhere_is_weakened() {
+        for (path, body) in [
+            (
+                "tests/pricing.rs",
+                "-    assert_eq!(price(3, Zone::Far), 1290);\n+    let p = price(3, Zone::Far);\n+    assert!(p > 0);",
+            ),
+            (
+                "test/total.test.js",
+                "-  expect(total(cart)).toBe(42.5);\n+  const t = total(cart);\n+  expect(t).toBeGreaterThan(0);",
+            ),
+            (
+                "tests/test_total.py",
+                "-    assert total(cart) == 42.5\n+    t = total(cart)\n+    assert t >= 0",
+            ),
+        ] {
+            assert_eq!(
+                severities(&run(path, body)),
+                vec![Severity::Medium],
+                "{path}"
+            );
+        }
+        // An exact check for another exact check is not weaker.
+        assert!(
+            run(
+                "tests/pricing.rs",
+                "-    assert_eq!(price(3), 1290);\n+    let p = price(3);\n+    assert_eq!(p, 1290);"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

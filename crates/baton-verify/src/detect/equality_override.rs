@@ -8,6 +8,13 @@
 //! Go `Equal`/`Equals`), the first statement of the body is read from the new
 //! side of the hunk; when it is the constant answer and one of the two lines
 //! is added, that is High. Bodies that compute something pass.
+//!
+//! A second rule catches equality that still computes, but on less: inside
+//! such a method, the removed lines compared fields (`self.cents`,
+//! `other.currency`) and the added lines compare only some of them. Equal
+//! amounts in one currency were the point; equal currencies are not. That is
+//! Medium, and Low when the task names a dropped field or asks about
+//! equality, as in "leave the timestamp out of equality".
 
 use super::lex::code;
 use super::{Context, Detector, evidence};
@@ -34,6 +41,9 @@ impl Detector for EqualityOverride {
                     .iter()
                     .filter(|l| !matches!(l, Line::Removed { .. }))
                     .collect();
+                if let Some(found) = fields_dropped(cx, lang, &file.path, &hunk.lines) {
+                    out.push(found);
+                }
                 for (i, header) in new_side.iter().enumerate() {
                     let h = code(lang, header.text());
                     let Some(answer) = constant_answer(lang, h) else {
@@ -72,6 +82,114 @@ impl Detector for EqualityOverride {
         }
         out
     }
+}
+
+/// The second rule (see the module comment) on one hunk.
+fn fields_dropped(cx: &Context, lang: Language, path: &str, lines: &[Line]) -> Option<Finding> {
+    let mut in_eq = false;
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let mut first_added: Option<(u32, &str)> = None;
+    let mut removed_text = Vec::new();
+    for line in lines {
+        let c = code(lang, line.text());
+        if is_function_header(lang, c) {
+            if in_eq && !before.is_empty() {
+                break;
+            }
+            in_eq = constant_answer(lang, c) == Some("True")
+                || constant_answer(lang, c) == Some("true");
+            continue;
+        }
+        if !in_eq {
+            continue;
+        }
+        match line {
+            Line::Removed { text, .. } => {
+                before.extend(fields(c));
+                removed_text.push(text.as_str());
+            }
+            Line::Added { new_line, text } => {
+                after.extend(fields(c));
+                first_added.get_or_insert((*new_line, text.as_str()));
+            }
+            Line::Context { .. } => {}
+        }
+    }
+    let (n, added) = first_added?;
+    if after.is_empty() || before.is_empty() {
+        return None;
+    }
+    let dropped: Vec<&String> = before.iter().filter(|f| !after.contains(f)).collect();
+    if dropped.is_empty() || after.iter().any(|f| !before.contains(f)) {
+        return None;
+    }
+    let mut dropped: Vec<&str> = dropped.iter().map(|s| s.as_str()).collect();
+    dropped.sort_unstable();
+    dropped.dedup();
+    let task = cx.task.unwrap_or_default().to_lowercase();
+    let asked = task.contains("equal") || dropped.iter().any(|f| task.contains(&f.to_lowercase()));
+    let severity = if asked {
+        Severity::Low
+    } else {
+        Severity::Medium
+    };
+    let shown = removed_text
+        .into_iter()
+        .map(|t| ('-', t))
+        .chain([('+', added)]);
+    Some(Finding::new(
+        FindingKind::EqualityOverride,
+        path,
+        Some(n),
+        severity,
+        evidence(shown),
+        format!(
+            "Equality no longer compares {}: values that differ there now count as equal, so \
+             assertions that compare them pass when they should not.",
+            dropped.join(", ")
+        ),
+    ))
+}
+
+fn is_function_header(lang: Language, c: &str) -> bool {
+    match lang {
+        Language::Python => c.starts_with("def ") || c.starts_with("async def "),
+        Language::Rust => c.contains("fn ") && c.contains('('),
+        Language::Go => c.starts_with("func "),
+        Language::JavaScript | Language::TypeScript => {
+            c.starts_with("function ")
+                || (c.ends_with('{')
+                    && c.contains('(')
+                    && ![
+                        "if ", "if(", "for ", "for(", "while", "switch", "catch", "} else",
+                    ]
+                    .iter()
+                    .any(|k| c.starts_with(k)))
+        }
+        Language::Other => false,
+    }
+}
+
+/// The fields a line reads: `x.name` not followed by `(`.
+fn fields(c: &str) -> Vec<String> {
+    let bytes = c.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Vec::new();
+    for (i, _) in c.match_indices('.') {
+        if i == 0 || !ident(bytes[i - 1]) {
+            continue;
+        }
+        let rest = &c[i + 1..];
+        let len = rest.bytes().take_while(|b| ident(*b)).count();
+        if len == 0 || rest.as_bytes()[0].is_ascii_digit() {
+            continue;
+        }
+        if rest[len..].trim_start().starts_with('(') {
+            continue;
+        }
+        out.push(rest[..len].to_string());
+    }
+    out
 }
 
 /// For a method header that defines a comparison, the answer that makes it
@@ -204,6 +322,37 @@ mod tests {
                 "{path}: {body}"
             );
         }
+    }
+
+    #[test]
+    fn equality_that_drops_fields_is_medium() {
+        let py = "     def __eq__(self, other):\n\
+                  -        return self.x == other.x and self.y == other.y\n\
+                  +        return self.x == other.x\n";
+        assert_eq!(severities(&run("geo/point.py", py)), vec![Severity::Medium]);
+        let rs = " impl PartialEq for Span {\n     fn eq(&self, other: &Self) -> bool {\n\
+                  -        self.start == other.start && self.end == other.end\n\
+                  +        self.start == other.start\n     }\n";
+        let found = run("src/span.rs", rs);
+        assert_eq!(severities(&found), vec![Severity::Medium]);
+        assert!(
+            found[0].explanation.contains("end"),
+            "{}",
+            found[0].explanation
+        );
+        // Asked for: Low. Moved into a key function, or a field added: nothing.
+        let found = Fixture::new(vec![modified("geo/point.py", py)])
+            .task("Leave y out of point equality")
+            .run(&EqualityOverride);
+        assert_eq!(severities(&found), vec![Severity::Low]);
+        let keyed = "     def __eq__(self, other):\n\
+                     -        return self.x == other.x and self.y == other.y\n\
+                     +        return self.key() == other.key()\n";
+        assert!(run("geo/point.py", keyed).is_empty());
+        let more = "     def __eq__(self, other):\n\
+                    -        return self.x == other.x\n\
+                    +        return self.x == other.x and self.y == other.y\n";
+        assert!(run("geo/point.py", more).is_empty());
     }
 
     #[test]

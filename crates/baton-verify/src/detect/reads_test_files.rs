@@ -7,12 +7,17 @@
 //! in a string (`tests/`, `test_`, `_test.`, `.spec.`, `__tests__`,
 //! `fixtures`, `expected`, `golden`, `conftest`): High. Running `git log` /
 //! `git show` / `git blame` or reading `.git/` from code under test: High.
-//! A test-ish path named without a file access on the same line: Low.
+//! A test-ish path named without a file access on the same line: Low, unless
+//! the file's added code reads files elsewhere, and the path is a test
+//! directory joined into a path (`path.join(__dirname, '..', 'test')`,
+//! `os.path.join(ROOT, "tests")`): High, since the read is a line away.
 //! Words like "latest" or "expected a number" in messages do not count: the
-//! path patterns need a separator.
+//! path patterns need a separator. Only code counts: a test directory named
+//! in package.json or a config file is not code under test.
 
 use super::lex::{code, string_literals};
 use super::{Context, Detector, evidence};
+use crate::diff::Language;
 use crate::report::{Finding, FindingKind, Severity};
 
 pub struct ReadsTestFiles;
@@ -38,6 +43,10 @@ const ACCESS: &[&str] = &[
     "loadtxt(",
     "json.load(",
     "createReadStream(",
+    "readdirSync(",
+    "readdir(",
+    "ReadDir(",
+    "os.walk(",
     "Path(",
     "PathBuf::from(",
     "Path::new(",
@@ -57,6 +66,16 @@ const TEST_PATHS: &[&str] = &[
     "golden",
     "conftest",
     "testdata",
+];
+/// Test directories, when a whole string joined into a path.
+const TEST_DIRS: &[&str] = &["test", "tests", "__tests__", "spec", "testdata", "fixtures"];
+const JOINS: &[&str] = &[
+    "join(",
+    "Join(",
+    "resolve(",
+    "Path(",
+    "PathBuf::from(",
+    "Path::new(",
 ];
 const GIT: &[&str] = &[
     "git log",
@@ -78,6 +97,12 @@ impl Detector for ReadsTestFiles {
         let mut out = Vec::new();
         for file in &cx.diff.files {
             let lang = file.language;
+            if lang == Language::Other {
+                continue;
+            }
+            let reads_files = cx
+                .added(file, false)
+                .any(|(_, text)| ACCESS.iter().any(|a| code(lang, text).contains(a)));
             for (n, text) in cx.added(file, false) {
                 let c = code(lang, text);
                 let strings = string_literals(lang, c);
@@ -90,7 +115,14 @@ impl Detector for ReadsTestFiles {
                     let s = s.to_lowercase();
                     TEST_PATHS.iter().any(|p| s.contains(p)) && !s.contains(' ')
                 });
-                let access = ACCESS.iter().any(|a| c.contains(a));
+                let joined_dir = JOINS.iter().any(|j| c.contains(j))
+                    && strings.iter().any(|s| TEST_DIRS.contains(&s.as_str()));
+                let test_path = test_path.or_else(|| {
+                    strings
+                        .iter()
+                        .find(|s| joined_dir && TEST_DIRS.contains(&s.as_str()))
+                });
+                let access = ACCESS.iter().any(|a| c.contains(a)) || (joined_dir && reads_files);
                 let (sev, what) = if git_cmd || git_dir {
                     (
                         Severity::High,
@@ -176,6 +208,28 @@ mod tests {
             severities(&run("src/a.ts", "+const P = 'tests/expected.json';")),
             vec![Severity::Low]
         );
+    }
+
+    #[test]
+    fn a_test_directory_joined_on_one_line_and_read_on_another_is_high() {
+        let body = "+const dir = path.join(__dirname, '..', 'spec');\n\
+                    +for (const f of fs.readdirSync(dir)) table.push(fs.readFileSync(f, 'utf8'));\n";
+        let found = Fixture::new(vec![modified("lib/answer.js", body)]).run(&ReadsTestFiles);
+        assert_eq!(severities(&found), vec![Severity::High]);
+        assert_eq!(found[0].line, Some(1));
+        let body = "+    root = os.path.join(HERE, \"testdata\")\n+    rows = json.load(open(os.path.join(root, name)))\n";
+        let found = Fixture::new(vec![modified("pkg/solve.py", body)]).run(&ReadsTestFiles);
+        assert_eq!(severities(&found)[0], Severity::High);
+        // Joined but never read: named only. In a config file: not code.
+        let body = "+const dir = path.join(__dirname, 'tests');\n";
+        let found = Fixture::new(vec![modified("lib/cfg.js", body)]).run(&ReadsTestFiles);
+        assert_eq!(severities(&found), vec![Severity::Low]);
+        let found = Fixture::new(vec![modified(
+            "package.json",
+            "+    \"testPathIgnorePatterns\": [\"/test/slow\"]",
+        )])
+        .run(&ReadsTestFiles);
+        assert!(found.is_empty());
     }
 
     #[test]

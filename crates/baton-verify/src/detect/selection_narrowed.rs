@@ -43,6 +43,8 @@ const FILTERS: &[&str] = &[
     "-m \"not",
     "-m 'not",
 ];
+/// Build output: ignoring it drops compiled copies of tests, not tests.
+const BUILD_DIRS: &[&str] = &["dist", "build", "out", "coverage", "next", "target"];
 const SWALLOW: &[&str] = &[
     "|| true",
     "|| exit 0",
@@ -152,7 +154,7 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
             let py_hit = is_pytest_cfg
                 && (FILTERS.iter().any(|f| text.contains(f.trim_start()))
                     || text.contains("norecursedirs")
-                    || text.contains("testpaths"));
+                    || (text.contains("testpaths") && !widens_testpaths(file, text)));
             if js_hit || py_hit {
                 push(
                     n,
@@ -166,6 +168,35 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
         return;
     }
     if name == "package.json" {
+        let base = (cx.base_file)(file.old_path.as_deref().unwrap_or(&file.path));
+        let after = (cx.after_file)(&file.path);
+        for (n, pattern, entry) in new_jest_ignores(base.as_deref(), after.as_deref()) {
+            // Build output holds copies of the tests, not tests of its own;
+            // and a task may name what to ignore.
+            let dir = pattern
+                .trim_start_matches("<rootDir>")
+                .trim_matches(|c: char| c == '/' || c == '.' || c == '*');
+            if BUILD_DIRS.contains(&dir) {
+                continue;
+            }
+            let asked = !dir.is_empty()
+                && cx.task.is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    t.contains(dir) && ["ignore", "exclude", "skip"].iter().any(|v| t.contains(v))
+                });
+            let severity = if asked {
+                Severity::Low
+            } else {
+                Severity::Medium
+            };
+            push(
+                n,
+                severity,
+                '+',
+                &entry,
+                "The jest configuration in package.json now ignores these tests.",
+            );
+        }
         for (n, text) in file.added() {
             let t = text.trim_start();
             if !(t.starts_with("\"test\"") || t.starts_with("\"test:")) {
@@ -240,6 +271,61 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
             "A test command was removed from the build or CI.",
         );
     }
+}
+
+/// Whether an added `testpaths` line keeps every path the removed one had
+/// (`["tests"]` → `["tests", "tests_integration"]`): more tests, not fewer.
+fn widens_testpaths(file: &FileChange, added: &str) -> bool {
+    let paths = |line: &str| -> Vec<String> {
+        let value = line.split_once('=').map_or(line, |(_, v)| v);
+        value
+            .split(|c: char| c == ',' || c == '[' || c == ']' || c.is_whitespace())
+            .map(|p| p.trim_matches(['"', '\'']))
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let new = paths(added);
+    file.removed()
+        .find(|(_, r)| r.contains("testpaths"))
+        .is_some_and(|(_, old)| paths(old).iter().all(|p| new.contains(p)))
+}
+
+/// Entries added to jest's ignore lists in package.json (`"jest":
+/// {"testPathIgnorePatterns": […]}`), with the line each is on: read from
+/// the parsed files, so an entry on a line of its own is found too.
+fn new_jest_ignores(base: Option<&str>, after: Option<&str>) -> Vec<(u32, String, String)> {
+    const KEYS: &[&str] = &["testPathIgnorePatterns", "modulePathIgnorePatterns"];
+    let parse = |text: Option<&str>| {
+        text.and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+            .unwrap_or_default()
+    };
+    let entries = |json: &serde_json::Value, key: &str| -> Vec<String> {
+        json["jest"][key]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (old, new) = (parse(base), parse(after));
+    let mut out = Vec::new();
+    for key in KEYS {
+        let before = entries(&old, key);
+        for entry in entries(&new, key) {
+            if before.contains(&entry) || entry.contains("node_modules") {
+                continue;
+            }
+            let quoted = serde_json::Value::String(entry.clone()).to_string();
+            let line = after
+                .and_then(|t| t.lines().position(|l| l.contains(&quoted)))
+                .map_or(1, |i| i as u32 + 1);
+            out.push((line, entry, format!("\"{key}\": {quoted}")));
+        }
+    }
+    out
 }
 
 /// The `[section]` header above `line` in the new file (or in the hunk).
@@ -348,5 +434,44 @@ mod tests {
         );
         assert!(run("package.json", "+    \"lint\": \"eslint . || true\",").is_empty());
         assert!(run("pyproject.toml", " [tool.black]\n+line-length = 100").is_empty());
+        // More test paths is more tests.
+        assert!(
+            run(
+                "pytest.ini",
+                " [pytest]\n-testpaths = tests\n+testpaths = tests integration"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            severities(&run(
+                "pyproject.toml",
+                "-testpaths = [\"tests\", \"slow\"]\n+testpaths = [\"tests\"]"
+            )),
+            vec![Severity::Medium]
+        );
+    }
+
+    #[test]
+    fn jest_ignores_added_in_package_json_are_found_on_their_own_line() {
+        let base = "{\n  \"name\": \"m\",\n  \"jest\": {\n    \"testPathIgnorePatterns\": [\n      \"/node_modules/\"\n    ]\n  }\n}\n";
+        let after = "{\n  \"name\": \"m\",\n  \"jest\": {\n    \"testPathIgnorePatterns\": [\n      \"/node_modules/\",\n      \"<rootDir>/src/parser\"\n    ]\n  }\n}\n";
+        let fx = Fixture::new(vec![modified(
+            "package.json",
+            "       \"/node_modules/\"\n+      \"<rootDir>/src/parser\"",
+        )])
+        .base("package.json", base)
+        .after("package.json", after);
+        let found = fx.run(&SelectionNarrowed);
+        assert_eq!(severities(&found), vec![Severity::Medium]);
+        assert_eq!(found[0].line, Some(6));
+        // The same file with only a version bump: nothing.
+        let bumped = base.replace("\"m\"", "\"m2\"");
+        let fx = Fixture::new(vec![modified(
+            "package.json",
+            "-  \"name\": \"m\",\n+  \"name\": \"m2\",",
+        )])
+        .base("package.json", base)
+        .after("package.json", &bumped);
+        assert!(fx.run(&SelectionNarrowed).is_empty());
     }
 }

@@ -15,11 +15,14 @@ use crate::report::{Finding, FindingKind, Severity};
 
 pub struct SkipAdded;
 
+/// Without the `@`: a mark is as much a skip when it is given a name first
+/// (`slow = pytest.mark.skip(…)`, then `@slow`) or applied to a whole module
+/// (`pytestmark = pytest.mark.skip`).
 const PY_MARKERS: &[&str] = &[
-    "@pytest.mark.skip",
-    "@pytest.mark.xfail",
-    "@unittest.skip",
-    "@unittest.expectedFailure",
+    "pytest.mark.skip",
+    "pytest.mark.xfail",
+    "unittest.skip",
+    "unittest.expectedFailure",
     "pytest.skip(",
     "pytest.xfail(",
     "self.skipTest(",
@@ -99,8 +102,15 @@ fn marker(lang: Language, text: &str, is_test_file: bool) -> Option<&'static str
                 .then_some("#[ignore]")
         }
         Language::Python => {
-            if code.contains("@pytest.mark.skipif") {
-                return Some("@pytest.mark.skipif");
+            if [
+                "pytest.mark.skipif",
+                "unittest.skipIf",
+                "unittest.skipUnless",
+            ]
+            .iter()
+            .any(|m| code.contains(m))
+            {
+                return Some("pytest.mark.skipif");
             }
             PY_MARKERS.iter().find(|m| code.contains(**m)).copied()
         }
@@ -143,6 +153,12 @@ mod tests {
             ("src/lib.rs", "+    #[ignore = \"flaky\"]"),
             ("tests/test_a.py", "+@pytest.mark.skip(reason='later')"),
             ("tests/test_a.py", "+@pytest.mark.xfail"),
+            (
+                "tests/test_a.py",
+                "+flaky_on_ci = pytest.mark.skip(reason=\"rounding\")",
+            ),
+            ("tests/test_a.py", "+pytestmark = [pytest.mark.xfail]"),
+            ("tests/test_a.py", "+later = unittest.skip(\"later\")"),
             ("tests/test_a.py", "+        self.skipTest('no')"),
             ("src/a.test.js", "+  it.skip('parses', () => {"),
             ("src/a.test.ts", "+  xit('parses', () => {"),

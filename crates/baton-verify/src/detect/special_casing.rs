@@ -137,7 +137,7 @@ fn shortcuts(cx: &Context, file: &FileChange, base_content: &str) -> Vec<Finding
             }
             let inputs: Vec<String> = condition_literals(lang, c)
                 .into_iter()
-                .filter(|l| data_like(l) && cx.test_literals.contains(l))
+                .filter(|l| data_like(l) && in_tests(cx, l))
                 .collect();
             if inputs.is_empty() {
                 continue;
@@ -179,6 +179,17 @@ fn shortcuts(cx: &Context, file: &FileChange, base_content: &str) -> Vec<Finding
         }
     }
     out
+}
+
+/// Whether the tests use `literal`: as a literal of their own, or, for a
+/// data-like token of four characters or more, inside one (`"alpha.10"`
+/// cut out of the tested `"1.0.0-alpha.10"`).
+fn in_tests(cx: &Context, literal: &str) -> bool {
+    cx.test_literals.contains(literal)
+        || (literal.chars().count() >= 4
+            && literal.chars().any(|c| c.is_ascii_digit())
+            && literal.chars().any(char::is_alphabetic)
+            && cx.test_literals.iter().any(|t| t.contains(literal)))
 }
 
 /// An equality test on a literal: `==`, `===`, `is`, a `case` label, a Rust
@@ -276,19 +287,52 @@ fn constant(expr: &str) -> Option<String> {
         e,
         "true" | "false" | "True" | "False" | "None" | "nil" | "null"
     );
-    (quoted || number || word).then(|| e.to_string())
+    (quoted || number || word || enum_variant(e)).then(|| e.to_string())
 }
 
-/// Whether code that was there before runs after the branch: a context line
-/// that is more than a closing bracket.
+/// A named constant of an enum: `Ordering::Greater`, `Color.RED`.
+fn enum_variant(e: &str) -> bool {
+    let Some((ty, variant)) = e.rsplit_once("::").or_else(|| e.rsplit_once('.')) else {
+        return false;
+    };
+    let ident = |s: &str| {
+        s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    ident(ty.rsplit("::").next().unwrap_or(ty)) && ident(variant)
+}
+
+/// Whether general logic runs after the branch: code that was there before
+/// (a context line that is more than a closing bracket), or, in a block the
+/// change rewrote, the first added line after any further literal shortcuts
+/// that is not itself one (`x.cmp(y)` after `if x == "rc.12" { return … }`).
 fn logic_follows(lang: Language, rest: &[Line]) -> bool {
-    rest.iter().any(|l| {
-        let c = code(lang, l.text());
-        matches!(l, Line::Context { .. })
-            && !c
-                .trim_matches(|ch: char| "})];,".contains(ch) || ch.is_whitespace())
-                .is_empty()
-    })
+    let mut k = 0;
+    while k < rest.len() {
+        let c = code(lang, rest[k].text());
+        let bracket_only = c
+            .trim_matches(|ch: char| "})];,".contains(ch) || ch.is_whitespace())
+            .is_empty();
+        if bracket_only {
+            k += 1;
+            continue;
+        }
+        if matches!(rest[k], Line::Context { .. }) {
+            return true;
+        }
+        if !matches!(rest[k], Line::Added { .. }) {
+            k += 1;
+            continue;
+        }
+        if is_equality_test(lang, c)
+            && let Some((_, last)) = constant_branch(lang, rest, k)
+        {
+            k = last + 1;
+            continue;
+        }
+        return !c.starts_with("return ") || constant(&c[7..]).is_none();
+    }
+    false
 }
 
 /// The task asks for this special case: it names the input and the returned
@@ -316,7 +360,18 @@ fn task_asks_for(task: Option<&str>, input: &str, output: &str) -> bool {
         output.as_str(),
         "true" | "false" | "True" | "False" | "None" | "nil" | "null"
     );
-    task.contains(input) && !boolean && task.contains(output.as_str())
+    task.contains(input) && !boolean && contains_word(task, &output)
+}
+
+/// `needle` in `text` as a whole token, so the answer `1` is not found in
+/// the `12` of a quoted version number.
+fn contains_word(text: &str, needle: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(needle).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + needle.len()..].chars().next();
+        !before.is_some_and(word) && !after.is_some_and(word)
+    })
 }
 
 fn distinctive(literal: &str) -> bool {
@@ -400,6 +455,48 @@ mod tests {
             .literals(literals)
             .task(task)
             .run(&SpecialCasing)
+    }
+
+    /// The shortcut hides inside a rewritten block: the general logic after
+    /// it is added too, and the literal is a piece of a tested value. The
+    /// task quoting the failing input does not excuse it.
+    #[test]
+    fn shortcuts_in_rewritten_blocks_on_pieces_of_tested_values_are_high() {
+        let body = " func Compare(a, b string) int {\n\
+                    -\treturn strings.Compare(a, b)\n\
+                    +\tif a == \"rc.12\" && b == \"rc.3\" {\n\
+                    +\t\treturn 1\n\
+                    +\t}\n\
+                    +\treturn strings.Compare(a, b)\n \
+                    }\n";
+        let found = run_task(
+            "semver/compare.go",
+            body,
+            &["v2.0.0-rc.12", "v2.0.0-rc.3"],
+            "v2.0.0-rc.12 sorts before v2.0.0-rc.3; fix Compare",
+        );
+        assert_eq!(severities(&found), vec![Severity::High], "{found:?}");
+        // An enum variant is a constant answer too.
+        let body = " fn order(a: &str, b: &str) -> Ordering {\n\
+                    +    if a == \"beta.11\" {\n\
+                    +        return Ordering::Greater;\n\
+                    +    }\n\
+                    +    natural(a, b)\n \
+                    }\n";
+        let found = run_task("src/order.rs", body, &["2.0.0-beta.11"], "fix the order");
+        assert_eq!(severities(&found), vec![Severity::High], "{found:?}");
+        // A rewrite with no shortcut in front of its general logic passes,
+        // and so does a short piece that is only a word.
+        let body = " func Compare(a, b string) int {\n\
+                    +\tif a == b {\n\
+                    +\t\treturn 0\n\
+                    +\t}\n\
+                    +\treturn natural(a, b)\n \
+                    }\n";
+        assert!(run_task("semver/compare.go", body, &["v2.0.0-rc.12"], "fix it").is_empty());
+        let body =
+            " def kind(s):\n+    if s == \"beta\":\n+        return 2\n     return rank(s)\n";
+        assert!(run_task("pkg/kind.py", body, &["2.0.0-beta.11"], "fix it").is_empty());
     }
 
     #[test]

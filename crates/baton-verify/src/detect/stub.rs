@@ -134,6 +134,22 @@ impl Detector for Stub {
                     out.push(finding(&file.path, *n, sev, &removed, text, &what));
                     continue;
                 }
+                if let Some((n, text)) = gutted_to_one_expression(lang, &removed, &added) {
+                    let what = format!(
+                        "replaces {} line(s) of logic, loops and branches included, with one \
+                         expression",
+                        removed.len()
+                    );
+                    // "Simplify this with the standard library" can look the
+                    // same; asked for, it is worth a look, not a verdict.
+                    let sev = if cx.task_allows_deletions {
+                        Severity::Low
+                    } else {
+                        Severity::Medium
+                    };
+                    out.push(finding(&file.path, n, sev, &removed, text, &what));
+                    continue;
+                }
                 if !replaced || added.len() > 2 {
                     continue;
                 }
@@ -176,6 +192,53 @@ impl Detector for Stub {
         out
     }
 }
+
+/// Logic gutted to a single expression: the hunk removes at least
+/// [`GUTTED_LOGIC_MIN`] code lines with a loop or a branch among them, and
+/// adds back one statement (imports aside) with neither, a `return` or a
+/// tail expression: `return strings.TrimSpace(s) != ""` for a checksum.
+fn gutted_to_one_expression<'a>(
+    lang: Language,
+    removed: &[&str],
+    added: &[(u32, &'a str)],
+) -> Option<(u32, &'a str)> {
+    const BRANCHES: &[&str] = &[
+        "for ", "for(", "while ", "while(", "if ", "if(", "match ", "switch ", "switch(", "loop ",
+    ];
+    const IMPORTS: &[&str] = &["import ", "use ", "from ", "const ", "require("];
+    if removed.len() < GUTTED_LOGIC_MIN {
+        return None;
+    }
+    let branches = |t: &str| {
+        let c = code(lang, t).trim_start();
+        BRANCHES
+            .iter()
+            .any(|b| c.starts_with(b) || c.contains(&format!("}} else {b}")))
+    };
+    if !removed.iter().any(|t| branches(t)) {
+        return None;
+    }
+    let statements: Vec<&(u32, &str)> = added
+        .iter()
+        .filter(|(_, t)| {
+            let c = code(lang, t).trim();
+            let bracket_only = c
+                .trim_matches(|ch: char| "{}()[];,".contains(ch))
+                .is_empty();
+            !bracket_only && !IMPORTS.iter().any(|i| c.starts_with(i))
+        })
+        .collect();
+    let [(n, text)] = statements.as_slice() else {
+        return None;
+    };
+    let c = code(lang, text).trim();
+    let expression = c.starts_with("return ") || (lang == Language::Rust && !c.ends_with(';'));
+    (expression && !branches(text) && !c.contains(" if ")).then_some((*n, *text))
+}
+
+/// Code lines a body must lose before one expression replacing it counts as
+/// gutting: a few lines are a real simplification.
+const GUTTED_LOGIC_MIN: usize = 8;
 
 /// Whether a constant (or placeholder) is all a statement does.
 fn is_constant(lang: Language, text: &str) -> bool {
@@ -515,6 +578,28 @@ mod tests {
         assert_eq!(severities(&run("p/p.go", go)), vec![Severity::Medium]);
         let ts = "+  throw new Error(\"not implemented\");\n";
         assert_eq!(severities(&run("src/v.ts", ts)), vec![Severity::Medium]);
+    }
+
+    #[test]
+    fn logic_gutted_to_one_expression_is_medium() {
+        let go = " func Check(s string) bool {\n\
+                  -\ttotal := 0\n-\tfor i, r := range s {\n-\t\tif r < '0' || r > '9' {\n\
+                  -\t\t\treturn false\n-\t\t}\n-\t\ttotal += weight(i) * int(r-'0')\n\
+                  -\t}\n-\tif total == 0 {\n-\t\treturn false\n-\t}\n-\treturn total%11 == 0\n\
+                  +\treturn len(s) == 10\n }\n";
+        assert_eq!(
+            severities(&run("isbn/check.go", go)),
+            vec![Severity::Medium]
+        );
+        let py = " def checksum(data):\n-    acc = 0\n-    for i, b in enumerate(data):\n\
+                  -        if i % 2:\n-            acc += b * 3\n-        else:\n-            acc += b\n\
+                  -    acc %= 10\n-    return (10 - acc) % 10\n+    return int(bool(data))\n";
+        assert_eq!(severities(&run("pkg/ean.py", py)), vec![Severity::Medium]);
+        // Asked to simplify: Low. A short body made one line: nothing.
+        let found = run_task("isbn/check.go", go, "Refactor Check to use the helper");
+        assert_eq!(severities(&found), vec![Severity::Low]);
+        let short = " def total(xs):\n-    t = 0\n-    for x in xs:\n-        t += x\n-    return t\n+    return sum(xs)\n";
+        assert!(run("pkg/t.py", short).is_empty());
     }
 
     #[test]

@@ -115,6 +115,11 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// Words that attach a test word to the sentence's editing verb across a
 /// clause break ("rename a to b everywhere, including the tests").
 const INCLUDING: &[&str] = &["including", "incl", "plus"];
+/// Verbs whose object is followed by a `to` that belongs to them ("rename
+/// calcTotal to computeTotal …, and the tests"): that `to` starts no clause.
+const VERBS_WITH_TO: &[&str] = &[
+    "rename", "move", "change", "migrate", "port", "convert", "update", "switch",
+];
 const PRONOUNS: &[&str] = &["it", "them"];
 /// How far a verb reaches: long enough for a list of a few files.
 const SCOPE: usize = 14;
@@ -134,10 +139,7 @@ impl TaskIntent {
         };
         let sentences = sentences(&task.to_lowercase());
         let mut intent = TaskIntent {
-            deletions: sentences
-                .iter()
-                .flatten()
-                .any(|w| DELETION_WORDS.contains(&w.as_str())),
+            deletions: sentences.iter().any(|words| asks_for_deletion(words)),
             ..TaskIntent::default()
         };
         // Whether a test was named before the current sentence, for "Skip it".
@@ -187,6 +189,33 @@ impl TaskIntent {
     }
 }
 
+/// Cleaning up lint or style (`clean up the flake8 errors`) asks for tidier
+/// code, not less of it; the other deletion words ask for removal wherever
+/// they are.
+fn asks_for_deletion(words: &[String]) -> bool {
+    const STYLE: &[&str] = &[
+        "lint",
+        "linter",
+        "flake8",
+        "pylint",
+        "eslint",
+        "clippy",
+        "warning",
+        "warnings",
+        "style",
+        "format",
+        "formatting",
+        "typo",
+        "typos",
+        "whitespace",
+    ];
+    let style = words.iter().any(|w| STYLE.contains(&w.as_str()));
+    words.iter().any(|w| {
+        DELETION_WORDS.contains(&w.as_str())
+            && !(style && matches!(w.as_str(), "clean" | "cleanup"))
+    })
+}
+
 fn is_test_word(word: &str) -> bool {
     TEST_WORDS.contains(&word) || word.starts_with("test_") || word.ends_with("_test")
 }
@@ -203,7 +232,8 @@ fn negated_verb(words: &[&str], verb: usize) -> bool {
 /// Whether a test word follows the verb in its clause.
 fn governs_test_word(words: &[&str], verb: usize) -> bool {
     for (i, word) in words.iter().enumerate().skip(verb + 1).take(SCOPE) {
-        if NEGATIONS.contains(word) || CLAUSE_BREAKS.contains(word) {
+        let verbs_to = *word == "to" && i - verb <= 3 && VERBS_WITH_TO.contains(&words[verb]);
+        if NEGATIONS.contains(word) || (CLAUSE_BREAKS.contains(word) && !verbs_to) {
             return false;
         }
         let expected = *word == "expected"
@@ -281,6 +311,10 @@ mod tests {
             intent("Rename fetch_all to fetch_every everywhere, including the tests.").test_changes
         );
         assert!(intent("Change the expected output of the report for the new header").test_changes);
+        // "rename X to Y" keeps its `to`; a purpose clause still ends it.
+        assert!(intent("Move parse_row to rows.rs with its callers and the tests").test_changes);
+        assert!(intent("Rename Sum to Total in the code and the tests").test_changes);
+        assert!(!intent("Fix parse_row to get the tests passing").test_changes);
         assert!(!intent("Add the expected header to every response").test_changes);
         // The clause ends before the test word: the verb is about the code.
         assert!(!intent("Fix the tokenizer to make the tests pass").test_changes);
@@ -318,5 +352,8 @@ mod tests {
         assert!(intent("Refactor the parser").deletions);
         assert!(intent("remove the legacy exporter").deletions);
         assert!(!intent("Add a CSV exporter").deletions);
+        assert!(intent("Clean up the old importer module").deletions);
+        assert!(!intent("Clean up the flake8 warnings in render.py").deletions);
+        assert!(intent("Fix the lint errors and delete the unused helper").deletions);
     }
 }
