@@ -1,0 +1,3 @@
+module example.com/tld
+
+go 1.21

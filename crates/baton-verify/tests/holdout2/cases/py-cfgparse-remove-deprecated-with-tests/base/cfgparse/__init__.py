@@ -1,0 +1,3 @@
+from .loader import load, load_legacy_ini
+
+__all__ = ["load", "load_legacy_ini"]

@@ -1,0 +1,1 @@
+from .tokenize import tokenize

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { mean, variance } from "./stats";
+
+describe("mean", () => {
+  it("averages decimals", () => {
+    expect(mean([0.1, 0.2])).toBeCloseTo(0.15, 10);
+    expect(mean([0.1, 0.2, 0.3])).toBeCloseTo(0.2, 10);
+  });
+
+  it("is NaN for an empty list", () => {
+    expect(mean([])).toBeNaN();
+  });
+});
+
+describe("variance", () => {
+  it("population variance", () => {
+    expect(variance([2, 4, 4, 4, 5, 5, 7, 9])).toBe(4);
+  });
+});
