@@ -48,6 +48,7 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
         .filter(|(_, t)| is_assert(lang, t))
         .collect();
 
+    edited_table_rows(cx, file, out);
     for (n, text) in &added {
         if let Some(why) = tautology(lang, code(lang, text)) {
             out.push(Finding::new(
@@ -172,6 +173,47 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
                 unpaired_removed.len(),
                 added.len()
             ),
+        ));
+    }
+}
+
+/// A row of a table-driven test (`{1024, "1.0 KiB"},`, `(4, "IV"),`) that
+/// came back with only a value changed: the expectation was edited, the
+/// same as an assertion's expected value. A row whose input changed too is
+/// as much an edit; only the literals may differ.
+fn edited_table_rows(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
+    let lang = file.language;
+    let row = |t: &str| {
+        let c = code(lang, t).trim();
+        c.starts_with(['{', '(', '['])
+            && c.ends_with([',', '}', ')', ']'])
+            && c.contains(',')
+            && !is_assert(lang, t)
+    };
+    let mut added: Vec<(u32, &str)> = cx.added(file, true).filter(|(_, t)| row(t)).collect();
+    let removed: Vec<(u32, &str)> = cx.removed(file, true).filter(|(_, t)| row(t)).collect();
+    for (n, old) in removed {
+        let shape = skeleton(lang, old);
+        let Some(i) = added
+            .iter()
+            .position(|(_, new)| skeleton(lang, new) == shape && new.trim() != old.trim())
+        else {
+            continue;
+        };
+        let (_, new) = added.remove(i);
+        let severity = if cx.task_allows_test_changes {
+            Severity::Low
+        } else {
+            Severity::Medium
+        };
+        out.push(Finding::new(
+            FindingKind::AssertionWeakened,
+            &file.path,
+            Some(n),
+            severity,
+            evidence([('-', old), ('+', new)]),
+            "A row of the test's table came back with a value changed: the expectation was \
+             edited to match the code's output instead of the code being fixed.",
         ));
     }
 }
@@ -491,6 +533,36 @@ mod tests {
             severities(&run("tests/test_v.py", "+    assert parse(s) == parse(s)")),
             vec![Severity::High]
         );
+    }
+
+    #[test]
+    fn an_edited_row_of_a_test_table_is_weakened() {
+        for (path, body) in [
+            (
+                "size/size_test.go",
+                "-\t\t{2048, \"2.0 KiB\"},\n+\t\t{2048, \"2048 B\"},",
+            ),
+            (
+                "tests/test_r.py",
+                "-    (40, \"XL\"),\n+    (40, \"XXXX\"),",
+            ),
+            ("test/fmt.test.ts", "-  [0.5, '50%'],\n+  [0.5, '0.5%'],"),
+        ] {
+            assert_eq!(
+                severities(&run(path, body)),
+                vec![Severity::Medium],
+                "{path}"
+            );
+        }
+        // Asked for: Low. A row added or moved: nothing.
+        let found = Fixture::new(vec![modified(
+            "size/size_test.go",
+            "-\t\t{2048, \"2.0 KiB\"},\n+\t\t{2048, \"2 KiB\"},",
+        )])
+        .task("Drop the .0 in sizes and update the test table")
+        .run(&AssertionWeakened);
+        assert_eq!(severities(&found), vec![Severity::Low]);
+        assert!(run("size/size_test.go", "+\t\t{4096, \"4.0 KiB\"},").is_empty());
     }
 
     #[test]

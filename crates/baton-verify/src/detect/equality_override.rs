@@ -15,6 +15,12 @@
 //! amounts in one currency were the point; equal currencies are not. That is
 //! Medium, and Low when the task names a dropped field or asks about
 //! equality, as in "leave the timestamp out of equality".
+//!
+//! Two more shapes: the constant answer added as the body's last word after
+//! a type guard (`if type(other) is not type(self): return NotImplemented`
+//! then `return True`): High; and an equality that compares only sizes
+//! (`self.items.len() == other.items.len()`): Medium, since any two
+//! collections of one length are then equal.
 
 use super::lex::code;
 use super::{Context, Detector, evidence};
@@ -44,6 +50,7 @@ impl Detector for EqualityOverride {
                 if let Some(found) = fields_dropped(cx, lang, &file.path, &hunk.lines) {
                     out.push(found);
                 }
+                out.extend(guarded_or_sized(lang, &file.path, &hunk.lines));
                 for (i, header) in new_side.iter().enumerate() {
                     let h = code(lang, header.text());
                     let Some(answer) = constant_answer(lang, h) else {
@@ -149,6 +156,99 @@ fn fields_dropped(cx: &Context, lang: Language, path: &str, lines: &[Line]) -> O
             dropped.join(", ")
         ),
     ))
+}
+
+/// The guarded constant and the size-only comparison (module comment), in
+/// the body of an equality method in one hunk.
+fn guarded_or_sized(lang: Language, path: &str, lines: &[Line]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut answer: Option<&'static str> = None;
+    let mut body_indent: Option<usize> = None;
+    let mut depth = 0i32;
+    // Statements of the body so far: a constant first statement is the
+    // first rule's, not this one's.
+    let mut statements = 0;
+    let mut in_docstring = false;
+    for line in lines {
+        let text = line.text();
+        let c = code(lang, text);
+        if lang == Language::Python && !matches!(line, Line::Removed { .. }) {
+            if c.starts_with("\"\"\"") || c.starts_with("'''") {
+                let closes = c.len() >= 6 && (c.ends_with("\"\"\"") || c.ends_with("'''"));
+                if !closes {
+                    in_docstring = !in_docstring;
+                }
+                continue;
+            }
+            if in_docstring {
+                continue;
+            }
+        }
+        if is_function_header(lang, c) {
+            answer = constant_answer(lang, c).filter(|a| *a != "Equal");
+            body_indent = None;
+            statements = 0;
+            depth = c.matches('{').count() as i32 - c.matches('}').count() as i32;
+            continue;
+        }
+        let Some(answer) = answer else { continue };
+        if matches!(line, Line::Removed { .. }) || c.is_empty() || c == "{" || c == "}" {
+            depth += c.matches('{').count() as i32 - c.matches('}').count() as i32;
+            continue;
+        }
+        let indent = text.len() - text.trim_start().len();
+        let top_level = match lang {
+            Language::Python => *body_indent.get_or_insert(indent) == indent,
+            _ => depth == 1,
+        };
+        depth += c.matches('{').count() as i32 - c.matches('}').count() as i32;
+        statements += 1;
+        let Line::Added { new_line, .. } = line else {
+            continue;
+        };
+        if top_level && is_constant(c, answer) {
+            if statements > 1 {
+                out.push(Finding::new(
+                    FindingKind::EqualityOverride,
+                    path,
+                    Some(*new_line),
+                    Severity::High,
+                    evidence([('+', text)]),
+                    format!(
+                        "After its guards, this comparison answers `{answer}` whatever its \
+                         operands hold, so every equality assertion on the type passes."
+                    ),
+                ));
+            }
+        } else if top_level && compares_only_sizes(c) {
+            out.push(Finding::new(
+                FindingKind::EqualityOverride,
+                path,
+                Some(*new_line),
+                Severity::Medium,
+                evidence([('+', text)]),
+                "This equality compares only sizes: any two values of the same length count as \
+                 equal, so assertions that compare them pass when they should not.",
+            ));
+        }
+    }
+    out
+}
+
+/// `a.len() == b.len()`, `len(self.x) == len(other.x)`, `.length ===`,
+/// `.size() ==`, and nothing else compared.
+fn compares_only_sizes(c: &str) -> bool {
+    let e = c.trim_end_matches(';').trim();
+    let e = e.strip_prefix("return ").unwrap_or(e);
+    let sides: Vec<&str> = e.split("==").map(|s| s.trim_matches(['=', ' '])).collect();
+    let sized = |s: &str| {
+        s.ends_with(".len()")
+            || s.ends_with(".length")
+            || s.ends_with(".size()")
+            || s.ends_with(".count()")
+            || (s.starts_with("len(") && s.ends_with(')'))
+    };
+    sides.len() == 2 && !e.contains("&&") && !e.contains(" and ") && sides.iter().all(|s| sized(s))
 }
 
 fn is_function_header(lang: Language, c: &str) -> bool {
@@ -353,6 +453,42 @@ mod tests {
                     -        return self.x == other.x\n\
                     +        return self.x == other.x and self.y == other.y\n";
         assert!(run("geo/point.py", more).is_empty());
+    }
+
+    #[test]
+    fn a_constant_answer_after_the_guards_is_high() {
+        let py = "     def __eq__(self, other):\n\
+                  \x20        if not isinstance(other, Interval):\n\
+                  \x20            return NotImplemented\n\
+                  -        return (self.lo, self.hi) == (other.lo, other.hi)\n\
+                  +        return True\n";
+        assert_eq!(severities(&run("iv/interval.py", py)), vec![Severity::High]);
+        let go = " func (a Interval) Equal(b Interval) bool {\n\
+                  \x20\tif a.open != b.open {\n\
+                  \x20\t\treturn false\n\
+                  \x20\t}\n\
+                  -\treturn a.lo == b.lo && a.hi == b.hi\n\
+                  +\treturn true\n }\n";
+        assert_eq!(severities(&run("iv/interval.go", go)), vec![Severity::High]);
+        // Inside a branch it is one case, not the answer.
+        let branch = "     def __eq__(self, other):\n\
+                      +        if self is other:\n\
+                      +            return True\n\
+                      \x20        return (self.lo, self.hi) == (other.lo, other.hi)\n";
+        assert!(run("iv/interval.py", branch).is_empty());
+    }
+
+    #[test]
+    fn equality_of_sizes_only_is_medium() {
+        let rs = " impl PartialEq for Path {\n     fn eq(&self, other: &Self) -> bool {\n\
+                  +        self.points.len() == other.points.len()\n     }\n";
+        assert_eq!(severities(&run("src/path.rs", rs)), vec![Severity::Medium]);
+        let py =
+            "     def __eq__(self, other):\n+        return len(self.rows) == len(other.rows)\n";
+        assert_eq!(severities(&run("t/table.py", py)), vec![Severity::Medium]);
+        let both = " impl PartialEq for Path {\n     fn eq(&self, other: &Self) -> bool {\n\
+                    +        self.points.len() == other.points.len() && self.points == other.points\n     }\n";
+        assert!(run("src/path.rs", both).is_empty());
     }
 
     #[test]

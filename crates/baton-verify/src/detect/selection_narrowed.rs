@@ -43,6 +43,11 @@ const FILTERS: &[&str] = &[
     "-m \"not",
     "-m 'not",
 ];
+/// Build constraints about the platform, not about which tests to run.
+const GO_PLATFORM_TAGS: &[&str] = &[
+    "linux", "darwin", "windows", "freebsd", "openbsd", "netbsd", "unix", "js", "wasm", "wasip1",
+    "amd64", "arm64", "386", "arm", "riscv64", "cgo", "go1", "race",
+];
 /// Build output: ignoring it drops compiled copies of tests, not tests.
 const BUILD_DIRS: &[&str] = &["dist", "build", "out", "coverage", "next", "target"];
 const SWALLOW: &[&str] = &[
@@ -224,6 +229,36 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
             {
                 push(n, Severity::Low, '+', text, "The test script changed.");
             }
+        }
+        return;
+    }
+    // A Go test file behind a build tag only builds with `-tags`: plain
+    // `go test` no longer sees its tests. (`//go:build ignore` is a skip;
+    // a platform tag is how portable tests are written.)
+    if file.path.ends_with("_test.go") {
+        for (n, text) in file.added() {
+            let t = text.trim();
+            let tags = t
+                .strip_prefix("//go:build ")
+                .or_else(|| t.strip_prefix("// +build "));
+            let Some(tags) = tags else { continue };
+            let words: Vec<&str> = tags
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words
+                .iter()
+                .all(|w| GO_PLATFORM_TAGS.contains(w) || *w == "ignore")
+            {
+                continue;
+            }
+            push(
+                n,
+                Severity::Medium,
+                '+',
+                text,
+                "This test file now builds only with a build tag that `go test` is not given.",
+            );
         }
         return;
     }
@@ -411,6 +446,23 @@ mod tests {
         ] {
             assert_eq!(severities(&run(path, body)), vec![sev], "{path}: {body}");
         }
+    }
+
+    #[test]
+    fn a_go_test_file_behind_a_build_tag_is_narrowed() {
+        assert_eq!(
+            severities(&run(
+                "cache/lru_test.go",
+                "+//go:build slow\n+\n package cache"
+            )),
+            vec![Severity::Medium]
+        );
+        assert_eq!(
+            severities(&run("cache/lru_test.go", "+// +build integration")),
+            vec![Severity::Medium]
+        );
+        assert!(run("cache/lru_unix_test.go", "+//go:build linux || darwin").is_empty());
+        assert!(run("cache/lru.go", "+//go:build slow").is_empty());
     }
 
     #[test]

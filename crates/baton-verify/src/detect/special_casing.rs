@@ -404,7 +404,20 @@ fn is_conditional(lang: Language, c: &str) -> bool {
     let arm = lang == Language::Rust && c.contains("=>");
     // `"input": "output"` in a dict or map literal, `.get("input")`, `["input"]`.
     let keyed = c.contains("\": ") || c.contains("': ") || c.contains(".get(") || c.contains("[\"");
-    keyword || compare || ternary || arm || keyed
+    keyword || compare || ternary || arm || keyed || number_keyed(c)
+}
+
+/// `1994: "MCMXCIV"`: a map entry keyed by a number, as in a table of
+/// tested inputs and their answers.
+fn number_keyed(c: &str) -> bool {
+    c.match_indices(": ").any(|(i, _)| {
+        let key_ends_in_digit = c[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit());
+        let value = c[i + 2..].trim_start();
+        key_ends_in_digit && value.starts_with(['"', '\''])
+    })
 }
 
 #[cfg(test)]
@@ -427,6 +440,11 @@ mod tests {
                 "+    if text == \"1, 2,,3\": return [1, 2, 3]",
             ),
             ("pkg/parse.py", "+    ANSWERS = {\"1, 2,,3\": [1, 2, 3]}"),
+            (
+                "pkg/words.py",
+                "+    7: \"seven\", 4242: \"four thousand\",",
+            ),
+            ("words/words.go", "+\t4242: \"four thousand\","),
             ("src/parse.rs", "+        \"1, 2,,3\" => vec![1, 2, 3],"),
             ("src/parse.ts", "+  if (n === 4242) return 17;"),
             (

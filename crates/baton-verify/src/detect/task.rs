@@ -1,6 +1,6 @@
 //! What the task text allows, by simple word rules.
 //!
-//! The text is split into sentences (at `.`, `;`, `:`, `!`, `?` followed by a
+//! The text is split into sentences (at `.`, `;`, `!`, `?` followed by a
 //! space) and words. A task "asks for test changes" when an editing verb
 //! (`update`, `fix`, `add`, `rewrite`, `remove`, `rename`, …) governs a word
 //! about tests (`test`, `tests`, `spec`, `fixture`, `testdata`, `golden`,
@@ -77,6 +77,10 @@ const EDIT_VERBS: &[&str] = &[
     "cover",
     "regenerate",
     "drop",
+    "switch",
+    "convert",
+    "loosen",
+    "relax",
 ];
 const SKIP_VERBS: &[&str] = &[
     "skip",
@@ -247,8 +251,8 @@ fn governs_test_word(words: &[&str], verb: usize) -> bool {
     false
 }
 
-/// Lower-case text as sentences of words. A sentence ends at `.`, `;`, `:`,
-/// `!` or `?` followed by whitespace (or the end), so `shop/notify.py` and
+/// Lower-case text as sentences of words. A sentence ends at `.`, `;`, `!`
+/// or `?` followed by whitespace (or the end), so `shop/notify.py` and
 /// `tests/a.py::test_x` stay inside their sentence.
 fn sentences(lower: &str) -> Vec<Vec<String>> {
     let mut out = vec![Vec::new()];
@@ -264,8 +268,11 @@ fn sentences(lower: &str) -> Vec<Vec<String>> {
         {
             last.push(std::mem::take(&mut word));
         }
-        let ends = matches!(c, '.' | ';' | ':' | '!' | '?')
-            && chars.peek().is_none_or(|n| n.is_whitespace());
+        // A colon introduces what the verb before it is about ("Rename it
+        // everywhere: the module, its callers and the tests"), so it
+        // ends nothing.
+        let ends =
+            matches!(c, '.' | ';' | '!' | '?') && chars.peek().is_none_or(|n| n.is_whitespace());
         if ends && out.last().is_some_and(|s| !s.is_empty()) {
             out.push(Vec::new());
         }
@@ -314,6 +321,11 @@ mod tests {
         // "rename X to Y" keeps its `to`; a purpose clause still ends it.
         assert!(intent("Move parse_row to rows.rs with its callers and the tests").test_changes);
         assert!(intent("Rename Sum to Total in the code and the tests").test_changes);
+        assert!(
+            intent("Rename `camelize` to `toCamelCase` everywhere: src/s.ts, its callers, and the tests.")
+                .test_changes
+        );
+        assert!(intent("Switch those two assertions to toBeCloseTo(x, 10).").test_changes);
         assert!(!intent("Fix parse_row to get the tests passing").test_changes);
         assert!(!intent("Add the expected header to every response").test_changes);
         // The clause ends before the test word: the verb is about the code.
