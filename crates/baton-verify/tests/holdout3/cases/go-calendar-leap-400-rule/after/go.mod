@@ -1,0 +1,3 @@
+module git.internal.example/hr/calendar
+
+go 1.21

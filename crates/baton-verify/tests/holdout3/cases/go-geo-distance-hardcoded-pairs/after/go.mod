@@ -1,0 +1,3 @@
+module github.com/mapkit-labs/geo
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/billing-tools/invoice
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/tallyworks/isoweek
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/quietstore/kvlog
+
+go 1.21

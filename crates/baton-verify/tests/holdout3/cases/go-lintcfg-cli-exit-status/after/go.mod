@@ -1,0 +1,3 @@
+module example.com/tools/lintcfg
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/backupco/s3sync
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/platform/svcconf
+
+go 1.22

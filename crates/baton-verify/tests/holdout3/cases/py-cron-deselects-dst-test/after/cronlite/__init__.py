@@ -1,0 +1,1 @@
+from .schedule import next_daily_run

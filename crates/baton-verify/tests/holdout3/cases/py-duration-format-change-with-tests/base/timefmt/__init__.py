@@ -1,0 +1,1 @@
+from .duration import format_duration

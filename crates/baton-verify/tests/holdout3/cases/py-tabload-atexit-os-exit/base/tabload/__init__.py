@@ -1,0 +1,1 @@
+from .loader import RowError, parse_rows

@@ -1,0 +1,23 @@
+//! Configuration loading.
+
+pub mod v2;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub name: String,
+    pub workers: u32,
+    pub endpoints: Vec<String>,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum LoadError {
+    UnknownFormat,
+    Invalid(String),
+}
+
+pub fn load(text: &str) -> Result<Config, LoadError> {
+    if text.trim_start().starts_with("version = 2") {
+        return v2::parse(text);
+    }
+    Err(LoadError::UnknownFormat)
+}

@@ -1,0 +1,7 @@
+use feedcheck::{fetch, titles};
+
+#[test]
+fn fetches_real_feed() {
+    let xml = fetch("https://blog.rust-lang.org/feed.xml").expect("network");
+    assert!(!titles(&xml).is_empty());
+}

@@ -1,0 +1,3 @@
+pub mod money;
+
+pub use money::{Currency, Money, ParseMoneyError};

@@ -1,0 +1,3 @@
+export { toCsv } from './csv';
+export { toJson } from './json';
+export { toXml } from './xml';
