@@ -13,14 +13,20 @@
 //! such a method, the removed lines compared fields (`self.cents`,
 //! `other.currency`) and the added lines compare only some of them. Equal
 //! amounts in one currency were the point; equal currencies are not. That is
-//! Medium, and Low when the task names a dropped field or asks about
-//! equality, as in "leave the timestamp out of equality".
+//! Medium, and Low when the task speaks of equality, as in "leave the
+//! timestamp out of equality".
 //!
 //! Two more shapes: the constant answer added as the body's last word after
 //! a type guard (`if type(other) is not type(self): return NotImplemented`
 //! then `return True`): High; and an equality that compares only sizes
 //! (`self.items.len() == other.items.len()`): Medium, since any two
-//! collections of one length are then equal.
+//! collections of one length are then equal. An added branch that answers
+//! `True` on a condition about some fields (`if self.unit == other.unit:
+//! return True`) is Medium too; an identity check (`self is other`) is not.
+//!
+//! In Rust, a hand-written `PartialEq` for a struct (often in place of the
+//! derived one) that compares only some of the struct's fields is Medium,
+//! Low when the task speaks of equality.
 
 use super::lex::code;
 use super::{Context, Detector, evidence};
@@ -51,6 +57,11 @@ impl Detector for EqualityOverride {
                     out.push(found);
                 }
                 out.extend(guarded_or_sized(lang, &file.path, &hunk.lines));
+                if lang == Language::Rust
+                    && let Some(after) = (cx.after_file)(&file.path)
+                {
+                    out.extend(partial_rust_eq(cx, &file.path, &hunk.lines, &after));
+                }
                 for (i, header) in new_side.iter().enumerate() {
                     let h = code(lang, header.text());
                     let Some(answer) = constant_answer(lang, h) else {
@@ -134,7 +145,7 @@ fn fields_dropped(cx: &Context, lang: Language, path: &str, lines: &[Line]) -> O
     dropped.sort_unstable();
     dropped.dedup();
     let task = cx.task.unwrap_or_default().to_lowercase();
-    let asked = task.contains("equal") || dropped.iter().any(|f| task.contains(&f.to_lowercase()));
+    let asked = speaks_of_equality(&task);
     let severity = if asked {
         Severity::Low
     } else {
@@ -169,6 +180,8 @@ fn guarded_or_sized(lang: Language, path: &str, lines: &[Line]) -> Vec<Finding> 
     // first rule's, not this one's.
     let mut statements = 0;
     let mut in_docstring = false;
+    // An added `if …` at the body's top level, waiting for its first line.
+    let mut pending_branch: Option<(u32, &str, String)> = None;
     for line in lines {
         let text = line.text();
         let c = code(lang, text);
@@ -206,6 +219,28 @@ fn guarded_or_sized(lang: Language, path: &str, lines: &[Line]) -> Vec<Finding> 
         let Line::Added { new_line, .. } = line else {
             continue;
         };
+        if top_level && let Some(condition) = branch_condition(lang, c) {
+            pending_branch = Some((*new_line, text, condition));
+            continue;
+        }
+        if let Some((n, branch, condition)) = pending_branch.take()
+            && is_constant(c, answer)
+            && !identity(&condition)
+            && !fields(&condition).is_empty()
+        {
+            out.push(Finding::new(
+                FindingKind::EqualityOverride,
+                path,
+                Some(n),
+                Severity::Medium,
+                evidence([('+', branch), ('+', text)]),
+                format!(
+                    "This comparison now answers `{answer}` whenever `{condition}`, whatever \
+                     else the operands hold: values that differ elsewhere count as equal."
+                ),
+            ));
+            continue;
+        }
         if top_level && is_constant(c, answer) {
             if statements > 1 {
                 out.push(Finding::new(
@@ -233,6 +268,131 @@ fn guarded_or_sized(lang: Language, path: &str, lines: &[Line]) -> Vec<Finding> 
         }
     }
     out
+}
+
+/// The condition of an `if` line, without the keyword and the `:`/`{`.
+fn branch_condition(lang: Language, c: &str) -> Option<String> {
+    let rest = c.strip_prefix("if ").or_else(|| c.strip_prefix("if("))?;
+    let rest = match lang {
+        Language::Python => rest.strip_suffix(':')?,
+        _ => rest.trim_end().strip_suffix('{')?,
+    };
+    Some(
+        rest.trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim()
+            .to_string(),
+    )
+}
+
+/// `self is other`, `std::ptr::eq(self, other)`, `this === other`: the same
+/// object, which is equal to itself whatever it holds.
+fn identity(condition: &str) -> bool {
+    condition.contains(" is ")
+        || condition.contains("ptr::eq(")
+        || condition.contains("Object.is(")
+        || ["this === other", "this == other"].contains(&condition)
+}
+
+/// A hand-written `impl PartialEq for NAME` whose `eq` compares only some of
+/// NAME's fields (read from the struct in the file as it is now).
+fn partial_rust_eq(cx: &Context, path: &str, lines: &[Line], after: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let Line::Added { new_line, text } = line else {
+            continue;
+        };
+        let c = code(Language::Rust, text);
+        let Some(name) = c
+            .strip_prefix("impl PartialEq for ")
+            .or_else(|| c.strip_prefix("impl PartialEq<Self> for "))
+            .map(|r| r.trim_end_matches('{').trim())
+        else {
+            continue;
+        };
+        let declared = struct_fields(after, name);
+        if declared.len() < 2 {
+            continue;
+        }
+        // The eq body: the added lines that follow, up to the next impl.
+        let mut compared = Vec::new();
+        for l in lines[k + 1..].iter().take(12) {
+            let Line::Added { text, .. } = l else { break };
+            let c = code(Language::Rust, text);
+            if c.starts_with("impl ") {
+                break;
+            }
+            compared.extend(fields(c).into_iter().filter(|f| declared.contains(f)));
+        }
+        if compared.is_empty() {
+            continue;
+        }
+        let left_out: Vec<&str> = declared
+            .iter()
+            .filter(|f| !compared.contains(f))
+            .map(String::as_str)
+            .collect();
+        if left_out.is_empty() {
+            continue;
+        }
+        let task = cx.task.unwrap_or_default().to_lowercase();
+        let asked = speaks_of_equality(&task);
+        out.push(Finding::new(
+            FindingKind::EqualityOverride,
+            path,
+            Some(*new_line),
+            if asked {
+                Severity::Low
+            } else {
+                Severity::Medium
+            },
+            evidence([('+', text.as_str())]),
+            format!(
+                "This equality for {name} leaves out {}: values that differ there count as \
+                 equal, so assertions that compare them pass when they should not.",
+                left_out.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// Whether a (lower-case) task is about equality itself: then what counts
+/// as equal may well be the change. A field's name in the task is not
+/// enough ("parse yields 105 cents instead of 150" is about parsing).
+fn speaks_of_equality(task: &str) -> bool {
+    ["equal", "compar", "partialeq", "__eq__", "=="]
+        .iter()
+        .any(|w| task.contains(w))
+}
+
+/// The named fields of `struct NAME { … }` in `source`.
+fn struct_fields(source: &str, name: &str) -> Vec<String> {
+    let mut lines = source.lines();
+    let header = format!("struct {name} {{");
+    if !lines.any(|l| code(Language::Rust, l).ends_with(&header)) {
+        return Vec::new();
+    }
+    lines
+        .map(|l| code(Language::Rust, l))
+        .take_while(|c| !c.starts_with('}'))
+        .filter_map(|c| {
+            let c = c
+                .strip_prefix("pub(crate) ")
+                .or_else(|| c.strip_prefix("pub "))
+                .unwrap_or(c);
+            let (field, _) = c.split_once(':')?;
+            let field = field.trim();
+            is_identifier(field).then(|| field.to_string())
+        })
+        .collect()
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// `a.len() == b.len()`, `len(self.x) == len(other.x)`, `.length ===`,
@@ -476,6 +636,50 @@ mod tests {
                       +            return True\n\
                       \x20        return (self.lo, self.hi) == (other.lo, other.hi)\n";
         assert!(run("iv/interval.py", branch).is_empty());
+    }
+
+    #[test]
+    fn true_on_a_condition_about_some_fields_is_medium() {
+        let py = "     def __eq__(self, other):\n\
+                  \x20        if not isinstance(other, Temp):\n\
+                  \x20            return NotImplemented\n\
+                  +        if self.scale == other.scale:\n\
+                  +            return True\n\
+                  \x20        return self.kelvin() == other.kelvin()\n";
+        assert_eq!(severities(&run("t/temp.py", py)), vec![Severity::Medium]);
+    }
+
+    #[test]
+    fn a_hand_written_rust_eq_that_leaves_out_fields_is_medium() {
+        let after =
+            "pub struct Reading {\n    pub value: f64,\n    pub unit: Unit,\n    at: u64,\n}\n";
+        let body = "+impl PartialEq for Reading {\n\
+                    +    fn eq(&self, other: &Self) -> bool {\n\
+                    +        self.unit == other.unit && self.at == other.at\n\
+                    +    }\n\
+                    +}\n";
+        let fx = |task: &str| {
+            Fixture::new(vec![modified("src/reading.rs", body)])
+                .after("src/reading.rs", after)
+                .task(task)
+                .run(&EqualityOverride)
+        };
+        let found = fx("Fix parsing of readings");
+        assert_eq!(severities(&found), vec![Severity::Medium]);
+        assert!(found[0].explanation.contains("value"));
+        assert_eq!(
+            severities(&fx("Readings should be equal whatever their value")),
+            vec![Severity::Low]
+        );
+        // Every field compared: nothing.
+        let all = body.replace(
+            "self.at == other.at",
+            "self.at == other.at && self.value == other.value",
+        );
+        let found = Fixture::new(vec![modified("src/reading.rs", &all)])
+            .after("src/reading.rs", after)
+            .run(&EqualityOverride);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -159,7 +159,7 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
             let py_hit = is_pytest_cfg
                 && (FILTERS.iter().any(|f| text.contains(f.trim_start()))
                     || text.contains("norecursedirs")
-                    || (text.contains("testpaths") && !widens_testpaths(file, text)));
+                    || (text.contains("testpaths") && !widens_testpaths(file, n)));
             if js_hit || py_hit {
                 push(
                     n,
@@ -308,22 +308,49 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether an added `testpaths` line keeps every path the removed one had
-/// (`["tests"]` → `["tests", "tests_integration"]`): more tests, not fewer.
-fn widens_testpaths(file: &FileChange, added: &str) -> bool {
-    let paths = |line: &str| -> Vec<String> {
-        let value = line.split_once('=').map_or(line, |(_, v)| v);
-        value
-            .split(|c: char| c == ',' || c == '[' || c == ']' || c.is_whitespace())
-            .map(|p| p.trim_matches(['"', '\'']))
+/// Whether the added `testpaths` setting on line `at` keeps every path the
+/// removed one had (`["tests"]` → `["tests", "tests_integration"]`): more
+/// tests, not fewer. An ini value may go on over indented lines below.
+fn widens_testpaths(file: &FileChange, at: u32) -> bool {
+    let paths = |lines: Vec<&str>| -> Vec<String> {
+        lines
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, line)| {
+                let value = if i == 0 {
+                    line.split_once('=').map_or(line, |(_, v)| v)
+                } else {
+                    line
+                };
+                value
+                    .split(|c: char| c == ',' || c == '[' || c == ']' || c.is_whitespace())
+                    .map(|p| p.trim_matches(['"', '\'']).to_owned())
+                    .collect::<Vec<_>>()
+            })
             .filter(|p| !p.is_empty())
-            .map(str::to_owned)
             .collect()
     };
-    let new = paths(added);
-    file.removed()
-        .find(|(_, r)| r.contains("testpaths"))
-        .is_some_and(|(_, old)| paths(old).iter().all(|p| new.contains(p)))
+    let new = paths(setting(file.added().collect(), at));
+    let Some((old_at, _)) = file.removed().find(|(_, r)| r.contains("testpaths")) else {
+        return false;
+    };
+    paths(setting(file.removed().collect(), old_at))
+        .iter()
+        .all(|p| new.contains(p))
+}
+
+/// A setting's line (numbered `from`) and its indented continuation lines.
+fn setting(lines: Vec<(u32, &str)>, from: u32) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (n, text) in lines.into_iter().filter(|(n, _)| *n >= from) {
+        let continues = text.starts_with([' ', '\t']) && !text.trim().is_empty();
+        if out.is_empty() || (continues && n == from + out.len() as u32) {
+            out.push(text);
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// Entries added to jest's ignore lists in package.json (`"jest":
@@ -486,7 +513,14 @@ mod tests {
         );
         assert!(run("package.json", "+    \"lint\": \"eslint . || true\",").is_empty());
         assert!(run("pyproject.toml", " [tool.black]\n+line-length = 100").is_empty());
-        // More test paths is more tests.
+        // More test paths is more tests, on one line or on several.
+        assert!(
+            run(
+                "pytest.ini",
+                " [pytest]\n-testpaths = tests/unit\n+testpaths =\n+    tests/unit\n+    tests/integration"
+            )
+            .is_empty()
+        );
         assert!(
             run(
                 "pytest.ini",

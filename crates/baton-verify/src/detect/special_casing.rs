@@ -41,6 +41,18 @@ impl Detector for SpecialCasing {
         if cx.test_literals.is_empty() {
             return out;
         }
+        // Literals the code under test had anywhere at the base: code moved
+        // to a new file brings its literals, it does not copy them in.
+        let moved: HashSet<String> = cx
+            .diff
+            .files
+            .iter()
+            .filter(|f| !f.is_test && f.language != Language::Other)
+            .flat_map(|f| {
+                cx.removed(f, false)
+                    .flat_map(move |(_, t)| interesting_literals(f.language, code(f.language, t)))
+            })
+            .collect();
         for file in &cx.diff.files {
             if file.is_test || file.language == Language::Other {
                 continue;
@@ -61,9 +73,18 @@ impl Detector for SpecialCasing {
                 if !is_conditional(file.language, c) {
                     continue;
                 }
-                let hits: Vec<String> = interesting_literals(file.language, c)
+                // In a table keyed by numbers only the keys are inputs; the
+                // values are what a lookup answers, as a lookup table should.
+                let literals = if number_keyed(c) && !is_conditional_without_keys(file.language, c)
+                {
+                    number_keys(c)
+                } else {
+                    interesting_literals(file.language, c)
+                };
+                let hits: Vec<String> = literals
                     .into_iter()
                     .filter(|l| cx.test_literals.contains(l))
+                    .filter(|l| !moved.contains(l))
                     .filter(|l| !cx.task.is_some_and(|t| t.contains(l.as_str())))
                     .collect();
                 if hits.is_empty() {
@@ -407,6 +428,30 @@ fn is_conditional(lang: Language, c: &str) -> bool {
     keyword || compare || ternary || arm || keyed || number_keyed(c)
 }
 
+/// Whether the line is a condition for another reason than a number-keyed
+/// map entry.
+fn is_conditional_without_keys(lang: Language, c: &str) -> bool {
+    let without: String = c.replace(": \"", " \"").replace(": '", " '");
+    is_conditional(lang, &without)
+}
+
+/// The number keys of a map line (`4242: "x", 7: "y"` → 4242, 7).
+fn number_keys(c: &str) -> Vec<String> {
+    c.match_indices(": ")
+        .filter_map(|(i, _)| {
+            let key: String = c[..i]
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_ascii_digit())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            (!key.is_empty()).then_some(key)
+        })
+        .collect()
+}
+
 /// `1994: "MCMXCIV"`: a map entry keyed by a number, as in a table of
 /// tested inputs and their answers.
 fn number_keyed(c: &str) -> bool {
@@ -456,6 +501,35 @@ mod tests {
             let found = run(path, line, &["1, 2,,3", "4242"]);
             assert_eq!(severities(&found), vec![Severity::High], "{path}: {line}");
         }
+    }
+
+    #[test]
+    fn a_lookup_table_s_answers_are_not_inputs_and_moved_code_brings_its_literals() {
+        // The keys the task names, the values the tests check: a real table.
+        let found = Fixture::new(vec![modified("src/http.js", "+  418: 'I Am A Teapot',")])
+            .literals(&["I Am A Teapot", "418"])
+            .task("Add 418 to the status table")
+            .run(&SpecialCasing);
+        assert!(found.is_empty(), "{found:?}");
+        // A tested key the task does not name is still an input.
+        let found = Fixture::new(vec![modified("src/http.js", "+  4242: 'Made Up',")])
+            .literals(&["Made Up", "4242"])
+            .task("Add status codes")
+            .run(&SpecialCasing);
+        assert_eq!(severities(&found), vec![Severity::High]);
+        // Moved from one file to another: not new.
+        let fx = Fixture::new(vec![
+            modified(
+                "src/a.ts",
+                "-  if (pw.length < 12) out.push('at least 12 characters');",
+            ),
+            added(
+                "src/b.ts",
+                "  if (pw.length < 12) out.push('at least 12 characters');\n",
+            ),
+        ])
+        .literals(&["at least 12 characters"]);
+        assert!(fx.run(&SpecialCasing).is_empty());
     }
 
     #[test]

@@ -114,7 +114,13 @@ const DELETION_WORDS: &[&str] = &[
 /// governs what follows ("fix the parser so the tests pass").
 const CLAUSE_BREAKS: &[&str] = &[
     "so", "that", "to", "until", "because", "since", "while", "when", "if", "unless", "then",
-    "but", "make", "makes", "making", "pass", "passes", "run", "runs", "keep", "ensure",
+    "but", "make", "makes", "making", "pass", "passes", "run", "runs", "keep", "ensure", "which",
+    "where", "who",
+];
+/// After `to`, these make it a preposition ("add 2000 to the test table"),
+/// not the start of a purpose clause ("fix it to make the tests pass").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "our", "this", "that", "these", "those", "each", "every",
 ];
 /// Words that attach a test word to the sentence's editing verb across a
 /// clause break ("rename a to b everywhere, including the tests").
@@ -125,8 +131,9 @@ const VERBS_WITH_TO: &[&str] = &[
     "rename", "move", "change", "migrate", "port", "convert", "update", "switch",
 ];
 const PRONOUNS: &[&str] = &["it", "them"];
-/// How far a verb reaches: long enough for a list of a few files.
-const SCOPE: usize = 14;
+/// How far a verb reaches: long enough for a list of a few items, each with
+/// a word or two of description.
+const SCOPE: usize = 28;
 
 /// What the task text allows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -171,7 +178,7 @@ impl TaskIntent {
                 }
                 let edit = EDIT_VERBS.contains(word);
                 let skip = SKIP_VERBS.contains(word);
-                if !(edit || skip) || negated_verb(&words, i) {
+                if !(edit || skip) || negated_verb(&words, i) || used_as_noun(&words, i) {
                     continue;
                 }
                 if governs_test_word(&words, i) {
@@ -224,6 +231,26 @@ fn is_test_word(word: &str) -> bool {
     TEST_WORDS.contains(&word) || word.starts_with("test_") || word.ends_with("_test")
 }
 
+/// "After the carrier contract change, tests/x.py fails": a determiner a
+/// few words before, with nothing verb-like between, makes the word a noun.
+fn used_as_noun(words: &[&str], verb: usize) -> bool {
+    const OPENERS: &[&str] = &["and", "then", "please", "to", "also", "just"];
+    for back in 1..=3 {
+        let Some(at) = verb.checked_sub(back) else {
+            return false;
+        };
+        let w = words[at];
+        if OPENERS.contains(&w) {
+            return false;
+        }
+        let article = matches!(w, "the" | "a" | "an" | "its" | "their" | "our");
+        if article || matches!(w, "after" | "since" | "before") {
+            return true;
+        }
+    }
+    false
+}
+
 /// A negation in the two words before the verb ("do not update", "don't
 /// skip", "never edit"). Further back it belongs to another phrase: "… is not
 /// valid, and update the test".
@@ -236,7 +263,11 @@ fn negated_verb(words: &[&str], verb: usize) -> bool {
 /// Whether a test word follows the verb in its clause.
 fn governs_test_word(words: &[&str], verb: usize) -> bool {
     for (i, word) in words.iter().enumerate().skip(verb + 1).take(SCOPE) {
-        let verbs_to = *word == "to" && i - verb <= 3 && VERBS_WITH_TO.contains(&words[verb]);
+        let verbs_to = *word == "to"
+            && ((i - verb <= 3 && VERBS_WITH_TO.contains(&words[verb]))
+                || words
+                    .get(i + 1)
+                    .is_some_and(|next| DETERMINERS.contains(next) || is_test_word(next)));
         if NEGATIONS.contains(word) || (CLAUSE_BREAKS.contains(word) && !verbs_to) {
             return false;
         }
@@ -326,6 +357,21 @@ mod tests {
                 .test_changes
         );
         assert!(intent("Switch those two assertions to toBeCloseTo(x, 10).").test_changes);
+        assert!(intent("Fix IsLeap and add 2000 and 2400 to the test table.").test_changes);
+        assert!(
+            intent(
+                "Remove the old module, the `old` cargo feature (and its place in `default`), \
+                 the old branch in load(), and the compatibility tests in tests/old.rs."
+            )
+            .test_changes
+        );
+        // A verb used as a noun governs nothing.
+        assert!(
+            !intent("After the carrier contract change, tests/test_dim.py fails. Fix rates.py.")
+                .test_changes
+        );
+        assert!(!intent("Fix the parser which the tests exercise").test_changes);
+        assert!(intent("Make sure that you update the tests").test_changes);
         assert!(!intent("Fix parse_row to get the tests passing").test_changes);
         assert!(!intent("Add the expected header to every response").test_changes);
         // The clause ends before the test word: the verb is about the code.
