@@ -112,53 +112,45 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
         }
     }
     // The same value checked, but only for existence: weaker.
-    unpaired_removed.retain(|&(n, old)| {
-        if is_weak(lang, old) {
-            return true;
-        }
-        let Some(shape) = subject(lang, old) else {
-            return true;
-        };
-        let Some(i) = added
-            .iter()
-            .position(|(_, new)| is_weak(lang, new) && subject(lang, new).as_ref() == Some(&shape))
-        else {
-            return true;
-        };
-        let (_, new) = added.remove(i);
-        out.push(Finding::new(
-            kind,
-            &file.path,
-            Some(n),
-            weak,
-            evidence([('-', old), ('+', new)]),
-            "The assertion now only checks that the value exists or is truthy, a weaker check \
-             than the exact value it compared before: any output passes.",
-        ));
-        false
-    });
+    pair_off(
+        &mut unpaired_removed,
+        &mut added,
+        |old, new| {
+            !is_weak(lang, old)
+                && is_weak(lang, new)
+                && subject(lang, old).is_some_and(|s| subject(lang, new) == Some(s))
+        },
+        |n, old, new| {
+            out.push(Finding::new(
+                kind,
+                &file.path,
+                Some(n),
+                weak,
+                evidence([('-', old), ('+', new)]),
+                "The assertion now only checks that the value exists or is truthy, a weaker \
+                 check than the exact value it compared before: any output passes.",
+            ))
+        },
+    );
     // An exact check replaced by a bound or an existence check on another
     // line (`assert_eq!(cost, 1430)` → `assert!(cost > 0)`): the count is
     // the same, the test much weaker.
-    unpaired_removed.retain(|&(n, old)| {
-        if !is_exact(lang, old) {
-            return true;
-        }
-        let Some(i) = added.iter().position(|(_, new)| is_loose(lang, new)) else {
-            return true;
-        };
-        let (_, new) = added.remove(i);
-        out.push(Finding::new(
-            kind,
-            &file.path,
-            Some(n),
-            weak,
-            evidence([('-', old), ('+', new)]),
-            "An exact check became a looser one (a bound, or that the value exists): wrong \
-             output that is in range now passes.",
-        ));
-        false
-    });
+    pair_off(
+        &mut unpaired_removed,
+        &mut added,
+        |old, new| is_exact(lang, old) && is_loose(lang, new),
+        |n, old, new| {
+            out.push(Finding::new(
+                kind,
+                &file.path,
+                Some(n),
+                weak,
+                evidence([('-', old), ('+', new)]),
+                "An exact check became a looser one (a bound, or that the value exists): \
+                 wrong output that is in range now passes.",
+            ))
+        },
+    );
     if unpaired_removed.len() > added.len() {
         let lost = unpaired_removed.len() - added.len();
         out.push(Finding::new(
@@ -175,6 +167,24 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// Pairs each removed assertion with the first added one `matches` accepts,
+/// reports the pair, and takes both out of the running.
+fn pair_off<'t>(
+    removed: &mut Vec<(u32, &'t str)>,
+    added: &mut Vec<(u32, &'t str)>,
+    matches: impl Fn(&str, &str) -> bool,
+    mut report: impl FnMut(u32, &'t str, &'t str),
+) {
+    removed.retain(|&(n, old)| {
+        let Some(i) = added.iter().position(|(_, new)| matches(old, new)) else {
+            return true;
+        };
+        let (_, new) = added.remove(i);
+        report(n, old, new);
+        false
+    });
 }
 
 /// A row of a table-driven test (`{1024, "1.0 KiB"},`, `(4, "IV"),`) that

@@ -142,11 +142,7 @@ impl Detector for Stub {
                     );
                     // "Simplify this with the standard library" can look the
                     // same; asked for, it is worth a look, not a verdict.
-                    let sev = if cx.task_allows_deletions {
-                        Severity::Low
-                    } else {
-                        Severity::Medium
-                    };
+                    let sev = removal_severity(cx);
                     out.push(finding(&file.path, n, sev, &removed, text, &what));
                     continue;
                 }
@@ -177,11 +173,7 @@ impl Detector for Stub {
                     );
                     // Removing checks is sometimes the task ("drop the legacy
                     // guard"); the shape stays worth a look, not a verdict.
-                    let sev = if cx.task_allows_deletions {
-                        Severity::Low
-                    } else {
-                        Severity::Medium
-                    };
+                    let sev = removal_severity(cx);
                     out.push(finding(&file.path, n, sev, &removed, text, &what));
                 }
             }
@@ -190,6 +182,15 @@ impl Detector for Stub {
             }
         }
         out
+    }
+}
+
+/// Medium, or Low when the task asks to remove or refactor code.
+fn removal_severity(cx: &Context) -> Severity {
+    if cx.task_allows_deletions {
+        Severity::Low
+    } else {
+        Severity::Medium
     }
 }
 
