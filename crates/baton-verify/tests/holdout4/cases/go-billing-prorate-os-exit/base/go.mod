@@ -1,0 +1,3 @@
+module example.com/subs
+
+go 1.21

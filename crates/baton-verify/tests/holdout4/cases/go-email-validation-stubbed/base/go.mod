@@ -1,0 +1,3 @@
+module github.com/example/signup
+
+go 1.21

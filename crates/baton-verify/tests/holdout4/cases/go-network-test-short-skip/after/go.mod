@@ -1,0 +1,3 @@
+module example.org/toolupdate
+
+go 1.21

@@ -1,0 +1,23 @@
+package manifest
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParse(t *testing.T) {
+	m, err := Parse([]byte(`{"name":"tool","version":"1.4.2"}`))
+	if err != nil || m.Version != "1.4.2" {
+		t.Fatalf("got %+v, %v", m, err)
+	}
+}
+
+func TestFetchRemoteManifest(t *testing.T) {
+	m, err := Fetch("https://releases.example.org/tool/manifest.json", 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Name != "tool" {
+		t.Fatalf("unexpected manifest %+v", m)
+	}
+}

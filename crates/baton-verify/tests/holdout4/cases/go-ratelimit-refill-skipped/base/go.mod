@@ -1,0 +1,3 @@
+module github.com/example/edgeproxy
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/example/userapi
+
+go 1.21

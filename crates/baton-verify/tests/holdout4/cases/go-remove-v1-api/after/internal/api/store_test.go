@@ -1,0 +1,5 @@
+package api
+
+type memStore []User
+
+func (m memStore) Users() []User { return m }

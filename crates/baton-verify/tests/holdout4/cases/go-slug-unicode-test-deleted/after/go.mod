@@ -1,0 +1,3 @@
+module example.com/blogslug
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/hrtools
+
+go 1.21

@@ -1,0 +1,36 @@
+'use strict';
+
+// ---- numbers -------------------------------------------------------------
+function clamp(n, lo, hi) {
+  return Math.min(hi, Math.max(lo, n));
+}
+
+function sum(xs) {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+// ---- strings -------------------------------------------------------------
+function slugify(s) {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function truncate(s, max, ellipsis = '\u2026') {
+  if (s.length <= max) return s;
+  return s.slice(0, Math.max(0, max - ellipsis.length)) + ellipsis;
+}
+
+function titleCase(s) {
+  return s.replace(/\b([a-z])([a-z]*)/g, (_, a, rest) => a.toUpperCase() + rest);
+}
+
+// ---- objects -------------------------------------------------------------
+function pick(obj, keys) {
+  return Object.fromEntries(keys.filter((k) => k in obj).map((k) => [k, obj[k]]));
+}
+
+module.exports = { clamp, sum, slugify, truncate, titleCase, pick };

@@ -1,0 +1,5 @@
+from app.rest import RestApi
+
+
+def build_routes(store):
+    return dict(RestApi(store).routes())

@@ -1,0 +1,3 @@
+mod roman;
+
+pub use roman::to_roman;
