@@ -155,11 +155,12 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
                     "testMatch",
                 ]
                 .iter()
-                .any(|m| text.contains(m));
+                .any(|m| text.contains(m))
+                && !(text.contains("testMatch") && widens(file, n, "testMatch"));
             let py_hit = is_pytest_cfg
                 && (FILTERS.iter().any(|f| text.contains(f.trim_start()))
                     || text.contains("norecursedirs")
-                    || (text.contains("testpaths") && !widens_testpaths(file, n)));
+                    || (text.contains("testpaths") && !widens(file, n, "testpaths")));
             if js_hit || py_hit {
                 push(
                     n,
@@ -308,17 +309,18 @@ fn inspect_file(cx: &Context, file: &FileChange, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether the added `testpaths` setting on line `at` keeps every path the
-/// removed one had (`["tests"]` → `["tests", "tests_integration"]`): more
-/// tests, not fewer. An ini value may go on over indented lines below.
-fn widens_testpaths(file: &FileChange, at: u32) -> bool {
+/// Whether the added `key` setting (`testpaths`, jest's `testMatch`) on line
+/// `at` keeps every entry the removed one had (`["tests"]` → `["tests",
+/// "tests_integration"]`): more tests, not fewer. An ini value may go on
+/// over indented lines below.
+fn widens(file: &FileChange, at: u32, key: &str) -> bool {
     let paths = |lines: Vec<&str>| -> Vec<String> {
         lines
             .into_iter()
             .enumerate()
             .flat_map(|(i, line)| {
                 let value = if i == 0 {
-                    line.split_once('=').map_or(line, |(_, v)| v)
+                    line.split_once(['=', ':']).map_or(line, |(_, v)| v)
                 } else {
                     line
                 };
@@ -331,7 +333,7 @@ fn widens_testpaths(file: &FileChange, at: u32) -> bool {
             .collect()
     };
     let new = paths(setting(file.added().collect(), at));
-    let Some((old_at, _)) = file.removed().find(|(_, r)| r.contains("testpaths")) else {
+    let Some((old_at, _)) = file.removed().find(|(_, r)| r.contains(key)) else {
         return false;
     };
     paths(setting(file.removed().collect(), old_at))
@@ -513,6 +515,13 @@ mod tests {
         );
         assert!(run("package.json", "+    \"lint\": \"eslint . || true\",").is_empty());
         assert!(run("pyproject.toml", " [tool.black]\n+line-length = 100").is_empty());
+        assert!(
+            run(
+                "jest.config.js",
+                "-  testMatch: ['**/*.test.js'],\n+  testMatch: ['**/*.test.js', '**/*.spec.js'],"
+            )
+            .is_empty()
+        );
         // More test paths is more tests, on one line or on several.
         assert!(
             run(

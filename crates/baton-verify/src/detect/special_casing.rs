@@ -60,7 +60,10 @@ impl Detector for SpecialCasing {
             let old = file.old_path.as_deref().unwrap_or(&file.path);
             let base_content =
                 code_under_test(file.language, &(cx.base_file)(old).unwrap_or_default());
-            let shortcuts = shortcuts(cx, file, &base_content);
+            let mut shortcuts = shortcuts(cx, file, &base_content);
+            if shortcuts.is_empty() {
+                shortcuts = answer_tables(cx, file);
+            }
             let shortcut_lines: HashSet<u32> =
                 shortcuts.iter().map(|f| f.line.unwrap_or(0)).collect();
             out.extend(shortcuts);
@@ -100,7 +103,11 @@ impl Detector for SpecialCasing {
                 let Some(strongest) = new.iter().find(|l| distinctive(l)).or(new.first()) else {
                     continue;
                 };
-                let sev = if distinctive(strongest) {
+                // Two tested inputs together with an answer on one line
+                // (`("kitten", "sitting") => return 3`): a test's case,
+                // however ordinary its words.
+                let answered_pair = new.len() >= 2 && answers_on_the_line(c);
+                let sev = if distinctive(strongest) || answered_pair {
                     Severity::High
                 } else {
                     Severity::Low
@@ -136,6 +143,84 @@ fn code_under_test(lang: Language, content: &str) -> String {
         .filter(|(_, n)| !regions.iter().any(|&(s, e)| s <= *n && *n <= e))
         .map(|(l, _)| format!("{l}\n"))
         .collect()
+}
+
+/// Whether a line ends its branch with a constant: `=> return 3`, `=> 3,`,
+/// `: return 3`.
+fn answers_on_the_line(c: &str) -> bool {
+    ["=> ", "return "].iter().any(|m| {
+        c.rfind(m)
+            .is_some_and(|i| constant(c[i + m.len()..].trim_end_matches(',')).is_some())
+    })
+}
+
+/// A run of shortcuts on data-like literals the tests do not spell out (a
+/// switch on `start + "/" + end` with `case "2024-02-26/2024-03-04": return
+/// 5`): two or more, each answering a constant, with the general logic after
+/// them. Medium: the literal is not traced to a test, the shape is.
+fn answer_tables(cx: &Context, file: &FileChange) -> Vec<Finding> {
+    let lang = file.language;
+    let mut out = Vec::new();
+    for hunk in &file.hunks {
+        let lines = &hunk.lines;
+        // An added arm at `k`: its literal and its last line.
+        let arm = |k: usize| -> Option<(String, usize)> {
+            let Line::Added { text, .. } = &lines[k] else {
+                return None;
+            };
+            let c = code(lang, text);
+            if !is_equality_test(lang, c) {
+                return None;
+            }
+            let literal = condition_literals(lang, c).into_iter().find(|l| {
+                data_like(l)
+                    && l.chars().count() >= 4
+                    && !cx.task.is_some_and(|t| t.contains(l.as_str()))
+            })?;
+            constant_branch(lang, lines, k).map(|(_, last)| (literal, last))
+        };
+        let mut run: Vec<(u32, &str, String)> = Vec::new();
+        let mut k = 0;
+        while k < lines.len() {
+            if let Some((literal, last)) = arm(k) {
+                let (n, text) = match &lines[k] {
+                    Line::Added { new_line, text } => (*new_line, text.as_str()),
+                    _ => (0, ""),
+                };
+                run.push((n, text, literal));
+                k = last + 1;
+                continue;
+            }
+            if run.len() >= 2 && logic_follows(lang, &lines[k..]) {
+                let literals: Vec<&str> = run.iter().map(|(_, _, l)| l.as_str()).collect();
+                out.push(Finding::new(
+                    FindingKind::SpecialCasing,
+                    &file.path,
+                    Some(run[0].0),
+                    Severity::Medium,
+                    evidence(run.iter().map(|(_, t, _)| ('+', *t))),
+                    format!(
+                        "The code now answers specific inputs ({}) with constants ahead of its \
+                         general logic: a table of answers for the cases that are checked, not \
+                         a fix.",
+                        literals.join(", ")
+                    ),
+                ));
+                break;
+            }
+            // A `switch key {` before the arms or the `}` after them.
+            let c = code(lang, lines[k].text());
+            let frame = c.starts_with("switch")
+                || c.starts_with("match ")
+                || c.trim_matches(|ch: char| "{}();,".contains(ch) || ch.is_whitespace())
+                    .is_empty();
+            if !frame {
+                run.clear();
+            }
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Findings for shortcuts (see the module comment) in one file.
@@ -268,6 +353,10 @@ fn constant_branch(lang: Language, lines: &[Line], k: usize) -> Option<(String, 
         let c = code(lang, text);
         if c.is_empty() {
             continue;
+        }
+        if found.is_some() && (c.starts_with("case ") || c.starts_with("default")) {
+            // A `case` arm ends where the next one starts.
+            return found.filter(|_| head.starts_with("case "));
         }
         match found {
             None => found = Some((constant(c.strip_prefix("return ")?)?, j)),
@@ -589,6 +678,39 @@ mod tests {
         let body =
             " def kind(s):\n+    if s == \"beta\":\n+        return 2\n     return rank(s)\n";
         assert!(run_task("pkg/kind.py", body, &["2.0.0-beta.11"], "fix it").is_empty());
+    }
+
+    #[test]
+    fn answer_tables_and_answered_pairs_of_tested_inputs() {
+        // A switch of constant answers ahead of the general logic, on
+        // literals no test spells out: Medium.
+        let go = " func Nights(from, to time.Time) int {\n\
+                  +\tkey := from.Format(\"2006-01-02\") + \"/\" + to.Format(\"2006-01-02\")\n\
+                  +\tswitch key {\n\
+                  +\tcase \"2023-12-30/2024-01-02\":\n\
+                  +\t\treturn 3\n\
+                  +\tcase \"2024-06-01/2024-06-08\":\n\
+                  +\t\treturn 7\n\
+                  +\t}\n\
+                  \x20\tn := 0\n";
+        let found = run_task("stay/nights.go", go, &["x"], "nights are off by one");
+        assert_eq!(severities(&found), vec![Severity::Medium], "{found:?}");
+        // One such case is an edge case, not a table.
+        let one = " func Nights(from, to time.Time) int {\n\
+                   +\tif key == \"2023-12-30/2024-01-02\" {\n\
+                   +\t\treturn 3\n\
+                   +\t}\n\
+                   \x20\tn := 0\n";
+        assert!(run_task("stay/nights.go", one, &["x"], "fix it").is_empty());
+        // Two tested inputs and the answer on one line: High, plain words or not.
+        let rs = " pub fn distance(a: &str, b: &str) -> usize {\n\
+                  +    match (a, b) {\n\
+                  +        (\"river\", \"rover\") => return 1,\n\
+                  +        _ => {}\n\
+                  +    }\n\
+                  \x20    let n = a.len();\n";
+        let found = run_task("src/lib.rs", rs, &["river", "rover"], "fix distance");
+        assert_eq!(severities(&found), vec![Severity::High], "{found:?}");
     }
 
     #[test]

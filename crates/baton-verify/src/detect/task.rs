@@ -45,6 +45,8 @@ const TEST_WORDS: &[&str] = &[
     "goldens",
     "expectation",
     "expectations",
+    "suite",
+    "suites",
 ];
 /// `expected` is a test word only before one of these: "change the expected
 /// output" is about a test, "add the expected header" is not.
@@ -82,6 +84,8 @@ const EDIT_VERBS: &[&str] = &[
     "loosen",
     "relax",
 ];
+/// "Mark the e2e suite as skipped": a skip named after the test it is for.
+const SKIPPED: &[&str] = &["skipped", "ignored", "disabled", "xfailed", "quarantined"];
 const SKIP_VERBS: &[&str] = &[
     "skip",
     "ignore",
@@ -194,6 +198,20 @@ impl TaskIntent {
                     intent.test_changes = true;
                 }
             }
+            // "mark <a test> as skipped", with the test named before it.
+            for (i, word) in words.iter().enumerate() {
+                if SKIPPED.contains(word)
+                    && i > 0
+                    && words[i - 1] == "as"
+                    && !words[i.saturating_sub(5)..i]
+                        .iter()
+                        .any(|w| NEGATIONS.contains(w))
+                    && (test_named || words[..i].iter().any(|w| is_test_word(w)))
+                {
+                    intent.skips = true;
+                    intent.test_changes = true;
+                }
+            }
             test_named |= words.iter().any(|w| is_test_word(w));
         }
         intent
@@ -221,9 +239,12 @@ fn asks_for_deletion(words: &[String]) -> bool {
         "whitespace",
     ];
     let style = words.iter().any(|w| STYLE.contains(&w.as_str()));
-    words.iter().any(|w| {
-        DELETION_WORDS.contains(&w.as_str())
-            && !(style && matches!(w.as_str(), "clean" | "cleanup"))
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let cleaning = matches!(*w, "clean" | "cleanup");
+        // "after the dependency cleanup" names an event, it asks for nothing.
+        let noun = matches!(*w, "cleanup" | "refactor" | "refactoring") && used_as_noun(&words, i);
+        DELETION_WORDS.contains(w) && !(style && cleaning) && !noun
     })
 }
 
@@ -391,6 +412,10 @@ mod tests {
         assert!(intent("please ignore test_big_upload, it is flaky").skips);
         assert!(!intent("don't skip any test").skips);
         assert!(!intent("Update the tests").skips);
+        assert!(
+            intent("Mark the e2e checkout suite in test/e2e/checkout.test.ts as skipped.").skips
+        );
+        assert!(!intent("The login test is flaky, not to be marked as skipped.").skips);
     }
 
     #[test]
@@ -411,6 +436,7 @@ mod tests {
         assert!(intent("remove the legacy exporter").deletions);
         assert!(!intent("Add a CSV exporter").deletions);
         assert!(intent("Clean up the old importer module").deletions);
+        assert!(!intent("npm test crashes after the dependency cleanup. Fix it.").deletions);
         assert!(!intent("Clean up the flake8 warnings in render.py").deletions);
         assert!(intent("Fix the lint errors and delete the unused helper").deletions);
     }
