@@ -91,15 +91,20 @@ pub async fn run_turn(
     let cancel = CancellationToken::new();
     let running = session.turn(turn, args, &cancel);
     tokio::pin!(running);
+    // Stops listening if the signal stream ever ends, rather than spin.
+    let mut listening = true;
     let report = loop {
         tokio::select! {
             report = &mut running => break report,
-            signal = interrupts.recv() => {
-                if signal.is_none() || cancel.is_cancelled() {
+            signal = interrupts.recv(), if listening => match signal {
+                None => listening = false,
+                Some(()) if cancel.is_cancelled() => {
                     std::process::exit(i32::from(exit::CANCELLED));
                 }
-                errln!("\ncancelling… (press Ctrl-C again to exit now)");
-                cancel.cancel();
+                Some(()) => {
+                    errln!("\ncancelling… (press Ctrl-C again to exit now)");
+                    cancel.cancel();
+                }
             }
         }
     };
