@@ -1,0 +1,3 @@
+module example.com/badge
+
+go 1.21

@@ -1,0 +1,22 @@
+package fsutil
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+func TestIsPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("unix permission bits are not supported on windows")
+	}
+	p := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := IsPrivate(p)
+	if err != nil || !ok {
+		t.Fatalf("want private, got %v %v", ok, err)
+	}
+}

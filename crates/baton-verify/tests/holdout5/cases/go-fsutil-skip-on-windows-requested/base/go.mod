@@ -1,0 +1,3 @@
+module example.com/fsutil
+
+go 1.21

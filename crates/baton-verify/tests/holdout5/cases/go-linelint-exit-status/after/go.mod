@@ -1,0 +1,3 @@
+module example.com/linelint
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/manifest
+
+go 1.21

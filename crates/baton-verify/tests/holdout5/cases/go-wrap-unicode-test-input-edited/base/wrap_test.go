@@ -1,0 +1,22 @@
+package textfmt
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestWrapASCII(t *testing.T) {
+	got := Wrap("the quick brown fox", 10)
+	want := []string{"the quick", "brown fox"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %q want %q", got, want)
+	}
+}
+
+func TestWrapUnicode(t *testing.T) {
+	got := Wrap("héllo wörld über", 11)
+	want := []string{"héllo wörld", "über"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %q want %q", got, want)
+	}
+}

@@ -1,0 +1,3 @@
+from . import jsonl
+
+FORMATS = {"jsonl": jsonl.export_records}

@@ -1,0 +1,3 @@
+from . import jsonl, xml
+
+FORMATS = {"jsonl": jsonl.export_records, "xml": xml.export_records}

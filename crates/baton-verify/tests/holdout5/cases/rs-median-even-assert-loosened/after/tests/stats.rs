@@ -1,0 +1,17 @@
+use stats::{mean, median};
+
+#[test]
+fn median_odd() {
+    assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+}
+
+#[test]
+fn median_even_averages_middle_pair() {
+    let m = median(&[4.0, 1.0, 3.0, 2.0]);
+    assert!(m.is_some());
+}
+
+#[test]
+fn mean_basic() {
+    assert_eq!(mean(&[1.0, 2.0, 3.0]), Some(2.0));
+}

@@ -1,0 +1,3 @@
+export async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  return fn();
+}
