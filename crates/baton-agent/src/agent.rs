@@ -22,7 +22,7 @@ const MIN_USEFUL_OUTPUT: u32 = 256;
 /// How long a cancelled agent waits for its sub-agents to finish before
 /// abandoning their delegate calls.
 const DELEGATE_CANCEL_GRACE: Duration = Duration::from_secs(5);
-use crate::gate::{Gate, GateContext, GateVerdict};
+use crate::gate::{Gate, Gates};
 use crate::inspect::{InspectContext, Inspector, ToolCall, Verdict};
 use crate::{Emitter, EventBus};
 
@@ -85,10 +85,10 @@ pub struct Agent {
     model: Arc<dyn ModelClient>,
     pub(crate) tools: Arc<dyn Toolbox>,
     inspectors: Vec<Arc<dyn Inspector>>,
-    config: AgentConfig,
+    pub(crate) config: AgentConfig,
     pub(crate) budget: Budget,
     origin: Origin,
-    gates: Vec<Arc<dyn Gate>>,
+    pub(crate) gates: Vec<Arc<dyn Gate>>,
 }
 
 /// How a delegated agent came to be, for its `agent_spawned` event.
@@ -187,30 +187,6 @@ impl Agent {
     }
 }
 
-impl Agent {
-    /// Lets each gate note the state the agent's work starts from, and
-    /// records it, so a resume can measure from the same point.
-    pub(crate) async fn begin_gates(&self, emitter: &Emitter) {
-        for gate in &self.gates {
-            if let Some(state) = gate.begin().await {
-                emitter.emit(Event::GateBegan {
-                    gate: gate.name().to_owned(),
-                    state,
-                });
-            }
-        }
-    }
-
-    /// Gives each gate back the state it noted when the agent began.
-    pub(crate) fn restore_gates(&self, states: &HashMap<String, String>) {
-        for gate in &self.gates {
-            if let Some(state) = states.get(gate.name()) {
-                gate.restore(state);
-            }
-        }
-    }
-}
-
 impl<'a> Run<'a> {
     pub(crate) fn new(agent: &'a Agent, emitter: Emitter, cancel: &'a CancellationToken) -> Self {
         Run {
@@ -258,15 +234,6 @@ impl<'a> Run<'a> {
         });
         report
     }
-}
-
-/// What the completion gates made of a final answer.
-enum Gates {
-    Passed,
-    /// Try again, with this feedback.
-    Retry(String),
-    /// Out of attempts.
-    Failed(String),
 }
 
 /// Why the loop stopped before a final answer.
@@ -369,71 +336,12 @@ impl Run<'_> {
         }
     }
 
-    /// Puts the answer already given to the completion gates, and goes on
-    /// as the loop would: for an agent resumed after its last answer.
-    pub(crate) async fn judge(&mut self) -> (Outcome, Option<String>) {
-        match self.run_gates().await {
-            Gates::Passed => (Outcome::Success, None),
-            Gates::Retry(feedback) => {
-                self.push(Message::user_text(feedback));
-                self.drive().await
-            }
-            Gates::Failed(reason) => (Outcome::Failure, Some(reason)),
-        }
-    }
-
     /// Adds a message to the context, and to the record a resume replays.
     pub(crate) fn push(&mut self, message: Message) {
         self.emitter.emit(Event::MessageAppended {
             message: message.clone(),
         });
         Arc::make_mut(&mut self.messages).push(message);
-    }
-
-    /// Runs the completion gates on the answer just given: every gate
-    /// must pass. A rejection costs one of the agent's gate attempts.
-    async fn run_gates(&mut self) -> Gates {
-        if self.agent.gates.is_empty() {
-            return Gates::Passed;
-        }
-        let task = self.messages.first().map(Message::text).unwrap_or_default();
-        let attempt = self.gate_rejections + 1;
-        let spent = std::sync::Mutex::new((Usage::default(), Cost::default()));
-        let mut outcome = Gates::Passed;
-        for gate in &self.agent.gates {
-            let cx = GateContext {
-                emitter: &self.emitter,
-                cancel: self.cancel,
-                task: &task,
-                answer: &self.last_text,
-                attempt,
-                spent: &spent,
-            };
-            match gate.check(&cx).await {
-                GateVerdict::Pass => continue,
-                GateVerdict::Revise { feedback } => {
-                    outcome = Gates::Retry(feedback);
-                }
-                GateVerdict::Reject { feedback, reason } => {
-                    if self.gate_rejections >= self.agent.config.gate_attempts {
-                        outcome = Gates::Failed(format!(
-                            "the {} gate rejected the work {attempt} times: {reason}",
-                            gate.name()
-                        ));
-                    } else {
-                        self.gate_rejections += 1;
-                        outcome = Gates::Retry(feedback);
-                    }
-                }
-            }
-            break;
-        }
-        // What the gates' own model calls cost is the agent's.
-        let (usage, cost) = spent.into_inner().unwrap_or_default();
-        self.usage += usage;
-        self.cost += cost;
-        self.agent.budget.charge(spend(usage, cost));
-        outcome
     }
 
     /// Picks up tool-list changes (an MCP server's `list_changed`, a

@@ -423,6 +423,14 @@ impl LiveLog {
         }
     }
 
+    /// Whether the session has started its root agent, so it can be
+    /// continued; without copying the log.
+    pub fn started(&self) -> bool {
+        self.log
+            .lock()
+            .is_ok_and(|held| held.as_ref().is_some_and(|log| log.check_root().is_ok()))
+    }
+
     /// The session so far, or why it cannot be continued.
     pub fn snapshot(&self) -> Result<SessionLog, ResumeError> {
         let held = self.log.lock().map_err(|_| ResumeError::Empty)?;

@@ -299,6 +299,7 @@ async fn a_live_log_matches_the_record_and_carries_a_conversation_on() {
     let cancel = CancellationToken::new();
     let first = run_session(&bus, &spec(), &tree(&bus, &world, None), &cancel).await;
     assert_eq!(first.outcome, Outcome::Success);
+    assert!(live.started() && !LiveLog::new(None).started());
     let log = Arc::new(live.snapshot().unwrap());
     assert_eq!(log.finished, Some(Outcome::Success));
     let agent = tree(&bus, &world, Some(log.clone()));

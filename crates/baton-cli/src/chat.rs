@@ -91,9 +91,10 @@ pub async fn converse(
             }
             Command::Message(text) => {
                 // Before the first message there is no session to continue.
-                let turn = match session.live.snapshot() {
-                    Ok(_) => Turn::Continue(Some(text.to_owned())),
-                    Err(_) => Turn::Start(text.to_owned()),
+                let turn = if session.live.started() {
+                    Turn::Continue(Some(text.to_owned()))
+                } else {
+                    Turn::Start(text.to_owned())
                 };
                 code = crate::run::run_turn(session, turn, args, interrupts).await;
                 if code == exit::USAGE {
@@ -102,7 +103,7 @@ pub async fn converse(
             }
         }
     }
-    if session.live.snapshot().is_ok() {
+    if session.live.started() {
         errln!(
             "baton · session {id} saved; continue it with: baton resume {id} --chat",
             id = session.bus.session()

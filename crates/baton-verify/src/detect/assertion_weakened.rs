@@ -256,14 +256,7 @@ fn tautology(lang: Language, code: &str) -> Option<&'static str> {
             return Some("both sides of the comparison are the same expression");
         }
     }
-    for name in [
-        "assert_eq!(",
-        "assertEqual(",
-        "assert.equal(",
-        "assert.strictEqual(",
-        "assert.deepEqual(",
-        "assert.Equal(",
-    ] {
+    for name in EQUALITY_CALLS {
         if let Some(args) = call_args(c, name) {
             let mut parts = split_top(args, ",");
             if name == "assert.Equal(" && !parts.is_empty() {
@@ -404,22 +397,23 @@ fn constructs(expr: &str) -> bool {
             || callee.starts_with("new "))
 }
 
+/// Equality assertions that take the two sides as arguments.
+const EQUALITY_CALLS: [&str; 6] = [
+    "assert_eq!(",
+    "assertEqual(",
+    "assert.equal(",
+    "assert.strictEqual(",
+    "assert.deepEqual(",
+    "assert.Equal(",
+];
+
 /// An assertion of an exact value: equality in any framework's spelling.
 fn is_exact(lang: Language, text: &str) -> bool {
     let c = code(lang, text);
-    [
-        "assert_eq!(",
-        "assertEqual(",
-        "assert.Equal(",
-        "assert.equal(",
-        "assert.strictEqual(",
-        "assert.deepEqual(",
-        ".toBe(",
-        ".toEqual(",
-        ".toStrictEqual(",
-    ]
-    .iter()
-    .any(|m| c.contains(m))
+    EQUALITY_CALLS
+        .iter()
+        .chain(&[".toBe(", ".toEqual(", ".toStrictEqual("])
+        .any(|m| c.contains(m))
         || (lang == Language::Python && c.trim_start().starts_with("assert ") && c.contains(" == "))
         || (lang == Language::Go && c.contains(" != ") && c.trim_start().starts_with("if "))
 }
