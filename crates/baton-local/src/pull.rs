@@ -295,7 +295,25 @@ mod tests {
         let mut perms = std::fs::metadata(&script).unwrap().permissions();
         std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
         std::fs::set_permissions(&script, perms).unwrap();
+        wait_until_executable(&script);
         script
+    }
+
+    /// Another test thread that forks while the script is open for writing
+    /// hands its child a copy of that descriptor until the child execs, and
+    /// running the script meanwhile fails with "Text file busy". The window
+    /// is short: wait it out (bounded) so the test runs the code under test,
+    /// not the race.
+    fn wait_until_executable(script: &Path) {
+        for _ in 0..200 {
+            match std::process::Command::new(script).output() {
+                Err(e) if e.raw_os_error() == Some(26) => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                _ => return,
+            }
+        }
+        panic!("{} stayed busy for 2 s", script.display());
     }
 
     fn wheel(path: &Path, member: &str, data: &[u8]) {
